@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.13 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?= -n 2
+
+.PHONY: run test lint e2e setup clean
+
+# Re-installs only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py loaddemo
+	$(BIN)/python manage.py ensure_editor
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	PORT=$(PORT) $(BIN)/gunicorn foundation_site.wsgi
+
+# The whole suite. Browser journeys need Chromium (`apt-get install chromium`);
+# without it they are left out, and this says so.
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@if [ -x "$(CHROMIUM)" ]; then \
+		$(BIN)/pytest $(PYTEST_ARGS); \
+	else \
+		echo "*** $(CHROMIUM) not found: browser journeys in tests/e2e are NOT run."; \
+		echo "*** Install it with: apt-get install chromium"; \
+		$(BIN)/pytest $(PYTEST_ARGS) -m "not e2e"; \
+	fi
+
+e2e: setup
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/pytest tests/e2e
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,160 @@
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from blog.models import Author, Comment, CommentStatus, Post, PostAuthor, PostStatus
+from blog.services import publish_posts, set_comment_status, unpublish_posts
+
+admin.site.site_header = f"{settings.SITE_NAME} · editors"
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = "Write, publish and moderate"
+
+
+class PostAuthorInline(admin.TabularInline):
+    model = PostAuthor
+    extra = 1
+    min_num = 1
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    verbose_name = "writer"
+    verbose_name_plural = "writers (the lowest position is credited first)"
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "status_label",
+        "published_at",
+        "writers",
+        "view_count",
+        "approved_comments",
+    ]
+    list_filter = ["status", "post_authors__author", "tags", "comments_enabled"]
+    search_fields = ["title", "excerpt", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["view_count", "reading_time", "created_at", "updated_at"]
+    inlines = [PostAuthorInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "excerpt", "body", "tags"]}),
+        ("Cover", {"fields": ["cover", "cover_alt"]}),
+        ("Publishing", {"fields": ["status", "published_at", "comments_enabled"]}),
+        (
+            "Numbers",
+            {"fields": ["view_count", "reading_time", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # Writers and comment counts for the whole page in two queries, not one per row.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                approved_total=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED))
+            )
+            .prefetch_related(
+                Prefetch("post_authors", queryset=PostAuthor.objects.select_related("author"))
+            )
+        )
+
+    @admin.display(description="status", ordering="status")
+    def status_label(self, post):
+        if (
+            post.status == PostStatus.PUBLISHED
+            and post.published_at
+            and post.published_at > timezone.now()
+        ):
+            when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M")
+            return format_html('<span title="Scheduled">Scheduled for {}</span>', when)
+        return post.get_status_display()
+
+    @admin.display(description="writers")
+    def writers(self, post):
+        return ", ".join(author.name for author in post.credited_authors)
+
+    @admin.display(description="comments", ordering="approved_total")
+    def approved_comments(self, post):
+        return post.approved_total
+
+    @admin.action(description="Publish selected posts (now, or at their scheduled time)")
+    def publish(self, request, queryset):
+        count = publish_posts(queryset)
+        self.message_user(request, f"{count} post(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected posts (back to draft)")
+    def unpublish(self, request, queryset):
+        count = unpublish_posts(queryset)
+        self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "picture_thumbnail", "role", "user", "post_total"]
+    list_select_related = ["user"]
+    search_fields = ["name", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(post_total=Count("post_credits"))
+
+    @admin.display(description="picture")
+    def picture_thumbnail(self, author):
+        if not author.picture:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;'
+            'border-radius:50%">',
+            author.picture.url,
+        )
+
+    @admin.display(description="posts", ordering="post_total")
+    def post_total(self, author):
+        return author.post_total
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "author_name", "author_email", "post", "in_reply_to", "status",
+                    "created_at"]  # fmt: skip
+    list_filter = ["status", "post"]
+    list_select_related = ["post", "parent"]
+    search_fields = ["author_name", "author_email", "body"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["post", "parent"]
+    actions = ["approve", "mark_spam", "remove"]
+    readonly_fields = ["created_at"]
+
+    @admin.display(description="comment")
+    def excerpt(self, comment):
+        return Truncator(comment.body).chars(80)
+
+    @admin.display(description="in reply to")
+    def in_reply_to(self, comment):
+        if comment.parent is None:
+            return "—"
+        return format_html(
+            "{}: “{}”", comment.parent.author_name, Truncator(comment.parent.body).chars(50)
+        )
+
+    def _set_status(self, request, queryset, status, verb):
+        count = set_comment_status(queryset, status)
+        self.message_user(request, f"{count} comment(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Approve selected comments")
+    def approve(self, request, queryset):
+        self._set_status(request, queryset, CommentStatus.APPROVED, "approved")
+
+    @admin.action(description="Mark selected comments as spam")
+    def mark_spam(self, request, queryset):
+        self._set_status(request, queryset, CommentStatus.SPAM, "marked as spam")
+
+    @admin.action(description="Remove selected comments")
+    def remove(self, request, queryset):
+        self._set_status(request, queryset, CommentStatus.REMOVED, "removed")

@@ -1,0 +1,49 @@
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from blog.models import Author
+
+PASSWORD_FILE = Path(settings.BASE_DIR) / ".editor-password"
+
+
+class Command(BaseCommand):
+    help = (
+        "Make sure an editor account exists, and say how to log in. A new account gets "
+        "EDITOR_PASSWORD, or a random password kept in .editor-password (git ignores it)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default=os.environ.get("EDITOR_USERNAME", "editor"))
+
+    def handle(self, *args, username, **options):
+        User = get_user_model()
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            password = os.environ.get("EDITOR_PASSWORD") or secrets.token_urlsafe(12)
+            user = User.objects.create_superuser(username=username, password=password, email="")
+            PASSWORD_FILE.write_text(password + "\n")
+            PASSWORD_FILE.chmod(0o600)
+            # The first writer without a login becomes this editor, so "my posts" mean something.
+            author = Author.objects.filter(user__isnull=True).order_by("pk").first()
+            if author is not None:
+                author.user = user
+                author.save(update_fields=["user"])
+            self.stdout.write(self.style.SUCCESS(f"Created the editor account “{username}”."))
+        self.stdout.write(f"Log in at http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/")
+        self.stdout.write(f"  username: {username}")
+        if PASSWORD_FILE.exists():
+            self.stdout.write(f"  password: {PASSWORD_FILE.read_text().strip()}")
+            self.stdout.write(
+                "  (kept in .editor-password; if you changed it since, "
+                f"run: .venv/bin/python manage.py changepassword {username})"
+            )
+        else:
+            self.stdout.write(
+                f"  password: the one you set; to reset it run "
+                f".venv/bin/python manage.py changepassword {username}"
+            )

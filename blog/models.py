@@ -1,0 +1,295 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from taggit.managers import TaggableManager
+
+from blog.text import reading_minutes, sanitize_html, slugify
+
+
+class Author(models.Model):
+    """A writer credited on posts. Needs no login: a guest writer is an Author
+    without a user account."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    role = models.CharField(
+        max_length=120, blank=True, help_text="Shown under the name, e.g. “Programme director”."
+    )
+    bio = models.TextField(blank=True, help_text="Two or three sentences for the author page.")
+    picture = models.ImageField(
+        upload_to="authors/",
+        blank=True,
+        help_text="The writer's picture, shown as a square. JPEG, PNG, WebP or GIF.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The login of this writer, if they have one.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:author_detail", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0] for part in self.name.split()[:2]).upper()
+
+
+class PostStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """Readers see a post once it is published and its time has come: a future
+        `published_at` is a schedule, honoured by this filter with no cron job."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_comment_counts(self):
+        # A subquery, not a JOIN + GROUP BY, so pagination's COUNT stays simple.
+        approved = (
+            Comment.objects.approved()
+            .filter(post=OuterRef("pk"))
+            .order_by()
+            .values("post")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return self.annotate(approved_comment_count=Coalesce(Subquery(approved), 0))
+
+    def with_authors(self):
+        """Credited writers in their order, in one extra query for any number of posts."""
+        return self.prefetch_related(
+            Prefetch(
+                "post_authors",
+                queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
+            )
+        )
+
+    def for_cards(self):
+        """What a post card shows: published posts with writers and comment counts."""
+        return self.published().with_comment_counts().with_authors()
+
+    def by_author(self, author):
+        return self.filter(post_authors__author=author)
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="The address of the post: /post/<slug>/. Made from the title if left empty.",
+    )
+    excerpt = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences shown on the home page and in link previews.",
+    )
+    body = models.TextField(
+        blank=True,
+        help_text="HTML. Scripts, styles and unknown tags are removed when the post is saved.",
+    )
+    cover = models.ImageField(
+        upload_to="covers/", blank=True, help_text="Wide picture shown above the post."
+    )
+    cover_alt = models.CharField(
+        "cover description",
+        max_length=250,
+        blank=True,
+        help_text="What the cover shows, for readers who cannot see it. Required with a cover.",
+    )
+    authors = models.ManyToManyField(Author, through="PostAuthor", related_name="posts")
+    tags = TaggableManager(blank=True, help_text="Comma-separated, e.g. “dialogue, youth”.")
+    status = models.CharField(max_length=10, choices=PostStatus, default=PostStatus.DRAFT)
+    published_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="A time in the future schedules the post: readers see it from then on.",
+    )
+    comments_enabled = models.BooleanField(
+        default=True, help_text="Untick to close the post to new comments."
+    )
+    view_count = models.PositiveIntegerField(default=0, editable=False)
+    reading_time = models.PositiveSmallIntegerField(
+        "reading time (minutes)", default=1, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"], name="post_status_published")]
+        constraints = [
+            # choices are only checked by forms; the database refuses the rest
+            models.CheckConstraint(
+                condition=Q(status__in=PostStatus.values), name="post_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The body is stored sanitized so every template may render it as-is.
+        self.body = sanitize_html(self.body)
+        self.reading_time = reading_minutes(self.body)
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("blog:post_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.cover and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": "Describe the cover for readers who cannot see it."}
+            )
+        if self.status == PostStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    @property
+    def body_html(self):
+        return mark_safe(self.body)  # noqa: S308 - sanitized by save()
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == PostStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def credited_authors(self) -> list[Author]:
+        """Writers in their credited order; uses the prefetch from `with_authors()`."""
+        return [link.author for link in self.post_authors.all()]
+
+    def comment_tree(self) -> list["Comment"]:
+        """The approved thread in one query: top-level comments, each with `.children`
+        linked in Python. A reply whose parent is not shown moves to the top level."""
+        comments = list(self.comments.approved().order_by("created_at", "pk"))
+        by_id = {comment.pk: comment for comment in comments}
+        roots = []
+        for comment in comments:
+            comment.children = []
+        for comment in comments:
+            parent = by_id.get(comment.parent_id)
+            if parent is None:
+                roots.append(comment)
+            else:
+                comment.parent_shown = parent
+                parent.children.append(comment)
+        self.shown_comment_count = len(comments)
+        return roots
+
+    def neighbours(self) -> tuple["Post | None", "Post | None"]:
+        """The previous (older) and next (newer) published posts."""
+        published = Post.objects.published().only("title", "slug", "published_at")
+        older = (
+            published.filter(Q(published_at__lt=self.published_at))
+            .order_by("-published_at", "-pk")
+            .first()
+        )
+        newer = (
+            published.filter(Q(published_at__gt=self.published_at))
+            .order_by("published_at", "pk")
+            .first()
+        )
+        return older, newer
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.title)[:190] or "post"
+        slug, n = base, 2
+        while Post.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+class PostAuthor(models.Model):
+    """A writer's credit on a post, in order: the first is shown first."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="post_authors")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="post_credits")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "author"], name="post_author_unique"),
+        ]
+        verbose_name = "writer"
+
+    def __str__(self):
+        return f"{self.author} on {self.post}"
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", "Awaiting moderation"
+    APPROVED = "approved", "Approved"
+    SPAM = "spam", "Spam"
+    REMOVED = "removed", "Removed"
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=CommentStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=CommentStatus.PENDING)
+
+
+class Comment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    author_name = models.CharField("name", max_length=80)
+    author_email = models.EmailField("email", max_length=254)  # never shown publicly
+    body = models.TextField("comment", max_length=5000)
+    status = models.CharField(max_length=10, choices=CommentStatus, default=CommentStatus.PENDING)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["post", "status", "created_at"], name="comment_thread"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=CommentStatus.values), name="comment_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.author_name} on {self.post}"
+
+    def get_absolute_url(self):
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    def clean(self):
+        if self.parent is not None and self.parent.post_id != self.post_id:
+            raise ValidationError({"parent": "You can only reply to a comment on this article."})

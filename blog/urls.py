@@ -1,0 +1,14 @@
+from django.urls import path
+
+from blog import views
+
+app_name = "blog"
+
+urlpatterns = [
+    path("", views.post_list, name="post_list"),
+    # /post/<slug>/ is the path Wix used, so links to the old site keep working.
+    path("post/<slug:slug>/", views.post_detail, name="post_detail"),
+    path("post/<slug:slug>/comments/", views.comment_create, name="comment_create"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
+    path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
+]

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+
+def media(request, path):
+    # MEDIA_ROOT is read per request, not when the URLs load, so it follows the settings.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("blog.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Uploaded pictures, for `make run` and single-machine setups without a web server
+    # in front. serve() refuses paths outside MEDIA_ROOT with a 404.
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(rf"^{media_prefix}(?P<path>.*)$", media, name="media"),
+    ]
+
+handler500 = "blog.views.server_error"

@@ -1,0 +1,18 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files of a test go to a temporary folder, never into the repository."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def open_comments(settings):
+    settings.COMMENT_MODERATION = "open"
+
+
+@pytest.fixture
+def held_comments(settings):
+    settings.COMMENT_MODERATION = "all"

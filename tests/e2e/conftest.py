@@ -1,0 +1,145 @@
+"""Browser journeys: the real app under gunicorn on 127.0.0.1, driven by Playwright
+through Debian's Chromium (never a browser Playwright downloads).
+
+The site gets its own database (a SQLite file, or `<name>_e2e` on the PostgreSQL of
+DATABASE_URL) with the demo content, and its own media folder; under pytest-xdist each
+worker has its own. Each journey module sets `pytestmark = E2E`, so that
+`-m "not e2e"` leaves it out."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    # Nothing leaves the machine: every host but this one fails to resolve.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+E2E = [pytest.mark.e2e]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def e2e_database_url(tmp: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") + "_e2e" + os.environ.get("PYTEST_XDIST_WORKER", "")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def site_env(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {
+        **os.environ,
+        "DATABASE_URL": e2e_database_url(tmp),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "COMMENT_MODERATION": "open",
+        "CACHE_KEY_PREFIX": f"e2e-{os.getpid()}",
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput"], ["createcachetable"], ["loaddemo"],
+                    ["collectstatic", "--noinput"]):  # fmt: skip
+        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    return env
+
+
+@pytest.fixture(scope="session")
+def live_url(site_env, tmp_path_factory):
+    port = free_port()
+    log = (tmp_path_factory.getbasetemp() / "gunicorn.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "foundation_site.wsgi",
+         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "-"],
+        cwd=ROOT, env=site_env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310 - our own server
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError(f"gunicorn exited; see {log.name}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test leaves e2e out)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def page(request, browser, live_url):
+    """A fresh browser context per journey and screen size. A JavaScript error or a
+    dialog on the page fails the journey."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], base_url=live_url)
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+
+    def on_console(message):
+        # Failed loads are judged by on_response, which knows the URL and the kind.
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            problems.append(f"console error: {message.text}")
+
+    def on_response(response):
+        # A page may answer 4xx on purpose (a form error is a 400); its parts may not.
+        if response.status >= 400 and response.request.resource_type != "document":
+            problems.append(f"HTTP {response.status}: {response.url}")
+
+    def on_dialog(dialog):
+        problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("console", on_console)
+    page.on("response", on_response)
+    page.on("dialog", on_dialog)
+    page.viewport_name = request.param
+    yield page
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{request.node.name}.png", full_page=True)
+    context.close()
+    assert not problems, problems

@@ -1,0 +1,65 @@
+from io import BytesIO
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from blog.models import Author, Comment, CommentStatus, Post, PostAuthor, PostStatus
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Writer {n}")
+    slug = factory.Sequence(lambda n: f"writer-{n}")
+    role = "Programme officer"
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    """A post credited to one new writer, or to `authors=[...]` in that order."""
+
+    class Meta:
+        model = Post
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Post {n}")
+    slug = factory.Sequence(lambda n: f"post-{n}")
+    excerpt = "A short summary."
+    body = "<p>Some words about peace.</p>"
+
+    class Params:
+        published = factory.Trait(
+            status=PostStatus.PUBLISHED, published_at=factory.LazyFunction(timezone.now)
+        )
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for position, author in enumerate(extracted or [AuthorFactory()]):
+            PostAuthor.objects.create(post=self, author=author, position=position)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    post = factory.SubFactory(PostFactory, published=True)
+    author_name = factory.Sequence(lambda n: f"Reader {n}")
+    author_email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    body = factory.Sequence(lambda n: f"Comment number {n}.")
+    status = CommentStatus.APPROVED
+
+
+def image_upload(name="picture.png", size=(64, 64)) -> SimpleUploadedFile:
+    """A real PNG made by Pillow, as a browser would upload it."""
+    buffer = BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

@@ -1,0 +1,181 @@
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains
+
+from blog.models import Comment, CommentStatus, Post, PostStatus
+from tests.factories import AuthorFactory, CommentFactory, PostFactory, image_upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", ["post", "author", "comment"])
+def test_changelists_and_add_forms_render(admin_client, model):
+    PostFactory(published=True, tags=["peace"])
+    CommentFactory()
+    changelist = admin_client.get(reverse(f"admin:blog_{model}_changelist"))
+    add = admin_client.get(reverse(f"admin:blog_{model}_add"))
+    assert changelist.status_code == 200
+    assert add.status_code == 200
+
+
+def test_post_changelist_shows_status_writers_views_and_comments(admin_client):
+    author = AuthorFactory(name="Nino Kapanadze")
+    post = PostFactory(title="Mountain schools", authors=[author], published=True)
+    Post.objects.filter(pk=post.pk).update(view_count=321)
+    CommentFactory.create_batch(2, post=post)
+    CommentFactory(post=post, status=CommentStatus.PENDING)
+    PostFactory(
+        title="Later", status=PostStatus.PUBLISHED, published_at=timezone.now() + timedelta(days=3)
+    )
+    response = admin_client.get(reverse("admin:blog_post_changelist"))
+    assertContains(response, "Nino Kapanadze")
+    assertContains(response, "321")
+    assertContains(response, '<td class="field-approved_comments">2</td>', html=True)
+    assertContains(response, "Scheduled for")
+
+
+def post_changelist_queries(admin_client):
+    with CaptureQueriesContext(connection) as queries:
+        admin_client.get(reverse("admin:blog_post_changelist"))
+    return len(queries)
+
+
+def test_post_changelist_runs_no_query_per_row(admin_client):
+    PostFactory(published=True, tags=["a"])
+    few = post_changelist_queries(admin_client)
+    for _ in range(15):
+        post = PostFactory(published=True, authors=[AuthorFactory(), AuthorFactory()])
+        CommentFactory(post=post)
+    assert post_changelist_queries(admin_client) == few
+
+
+def test_comment_changelist_runs_no_query_per_row(admin_client):
+    CommentFactory()
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(reverse("admin:blog_comment_changelist"))
+    for _ in range(10):
+        parent = CommentFactory()
+        CommentFactory(post=parent.post, parent=parent)
+    with CaptureQueriesContext(connection) as many:
+        response = admin_client.get(reverse("admin:blog_comment_changelist"))
+    assert len(many) == len(few)
+    assertContains(response, parent.author_name)
+
+
+def test_editor_creates_a_post_with_writers_and_tags(admin_client):
+    author = AuthorFactory()
+    response = admin_client.post(
+        reverse("admin:blog_post_add"),
+        {
+            "title": "Gəncə youth forum",
+            "slug": "",
+            "excerpt": "Young people met.",
+            "body": "<p>Met.</p><script>alert(1)</script>",
+            "tags": "youth, dialogue",
+            "cover_alt": "",
+            "status": PostStatus.PUBLISHED,
+            "comments_enabled": "on",
+            "post_authors-TOTAL_FORMS": "1",
+            "post_authors-INITIAL_FORMS": "0",
+            "post_authors-MIN_NUM_FORMS": "1",
+            "post_authors-MAX_NUM_FORMS": "1000",
+            "post_authors-0-author": author.pk,
+            "post_authors-0-position": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    post = Post.objects.get()
+    assert post.slug == "gence-youth-forum"
+    assert post.published_at is not None
+    assert "<script" not in post.body
+    assert sorted(post.tags.names()) == ["dialogue", "youth"]
+    assert post.credited_authors == [author]
+    assert post in Post.objects.published()
+
+
+def test_cover_without_description_is_refused_in_the_form(admin_client):
+    author = AuthorFactory()
+    response = admin_client.post(
+        reverse("admin:blog_post_add"),
+        {
+            "title": "With cover",
+            "slug": "with-cover",
+            "cover": image_upload("cover.png"),
+            "cover_alt": "",
+            "status": PostStatus.DRAFT,
+            "post_authors-TOTAL_FORMS": "1",
+            "post_authors-INITIAL_FORMS": "0",
+            "post_authors-MIN_NUM_FORMS": "1",
+            "post_authors-MAX_NUM_FORMS": "1000",
+            "post_authors-0-author": author.pk,
+            "post_authors-0-position": "0",
+        },
+    )
+    assertContains(response, "Describe the cover for readers who cannot see it.")
+    assert not Post.objects.exists()
+
+
+def test_upload_that_is_not_an_image_is_refused_with_a_reason(admin_client):
+    fake = SimpleUploadedFile("photo.jpg", b"<html>not a picture</html>", "image/jpeg")
+    response = admin_client.post(
+        reverse("admin:blog_author_add"), {"name": "X", "slug": "x", "picture": fake}
+    )
+    assertContains(response, "Upload a valid image")
+
+
+def test_bulk_publish_and_unpublish(admin_client):
+    draft = PostFactory()
+    scheduled_at = timezone.now() + timedelta(days=2)
+    scheduled = PostFactory(status=PostStatus.DRAFT, published_at=scheduled_at)
+    url = reverse("admin:blog_post_changelist")
+    admin_client.post(url, {"action": "publish", "_selected_action": [draft.pk, scheduled.pk]})
+    draft.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert draft.status == scheduled.status == PostStatus.PUBLISHED
+    assert draft in Post.objects.published()
+    assert scheduled.published_at == scheduled_at  # a schedule stays a schedule
+    admin_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
+    assert draft not in Post.objects.published()
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        ("approve", CommentStatus.APPROVED),
+        ("mark_spam", CommentStatus.SPAM),
+        ("remove", CommentStatus.REMOVED),
+    ],
+)
+def test_comment_bulk_moderation(admin_client, action, status):
+    comments = CommentFactory.create_batch(2, status=CommentStatus.PENDING)
+    admin_client.post(
+        reverse("admin:blog_comment_changelist"),
+        {"action": action, "_selected_action": [c.pk for c in comments]},
+    )
+    assert set(Comment.objects.values_list("status", flat=True)) == {status}
+
+
+def test_comment_filters_by_status(admin_client):
+    CommentFactory(body="Waiting words", status=CommentStatus.PENDING)
+    CommentFactory(body="Approved words")
+    response = admin_client.get(
+        reverse("admin:blog_comment_changelist"), {"status__exact": "pending"}
+    )
+    assertContains(response, "Waiting words")
+    assert "Approved words" not in response.content.decode()
+
+
+def test_admin_carries_the_foundation_name(admin_client, settings):
+    assertContains(admin_client.get(reverse("admin:index")), settings.SITE_NAME)
+
+
+def test_view_on_site_links_to_the_article(admin_client):
+    post = PostFactory(published=True)
+    response = admin_client.get(reverse("admin:blog_post_change", args=[post.pk]))
+    assertContains(response, "View on site")

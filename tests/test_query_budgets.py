@@ -1,0 +1,69 @@
+"""Every public page costs a fixed number of queries, whatever the amount of data:
+each test measures a page with little data and with much more, and both must fit
+the same budget. A new N+1 shows here."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import AuthorFactory, CommentFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+# count + posts (with comment counts) + writers
+LIST_BUDGET = 3
+# post + writers + tags + comment thread + previous + next
+ARTICLE_BUDGET = 6
+# tag + count + posts + writers
+TAG_BUDGET = 4
+# author + count + posts + writers
+AUTHOR_BUDGET = 4
+
+
+def seed_posts(count, *, author=None, tags=("peace",)):
+    for _ in range(count):
+        post = PostFactory(
+            published=True, authors=[author or AuthorFactory(), AuthorFactory()], tags=list(tags)
+        )
+        CommentFactory.create_batch(2, post=post)
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_home(client, django_assert_num_queries, posts):
+    seed_posts(posts)
+    with django_assert_num_queries(LIST_BUDGET):
+        response = client.get(reverse("blog:post_list"))
+    assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+@pytest.mark.parametrize(("comments", "tags"), [(1, 1), (30, 5)])
+def test_article_with_comments_and_tags(client, django_assert_num_queries, comments, tags):
+    post = PostFactory(
+        published=True,
+        authors=[AuthorFactory(), AuthorFactory()],
+        tags=[f"tag{n}" for n in range(tags)],
+    )
+    PostFactory.create_batch(2, published=True)
+    parents = CommentFactory.create_batch(comments // 2 or 1, post=post)
+    for parent in parents[: comments - len(parents)]:
+        CommentFactory(post=post, parent=parent)
+    with django_assert_num_queries(ARTICLE_BUDGET):
+        response = client.get(post.get_absolute_url())
+    assert response.context["comment_count"] == comments
+    assert len(response.context["tags"]) == tags
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_tag_page(client, django_assert_num_queries, posts):
+    seed_posts(posts, tags=("peace", "youth"))
+    with django_assert_num_queries(TAG_BUDGET):
+        response = client.get(reverse("blog:tag_detail", kwargs={"slug": "peace"}))
+    assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_author_page(client, django_assert_num_queries, posts):
+    author = AuthorFactory()
+    seed_posts(posts, author=author)
+    with django_assert_num_queries(AUTHOR_BUDGET):
+        response = client.get(author.get_absolute_url())
+    assert len(response.context["page"].object_list) == min(posts, 10)
