@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 E2E = [pytest.mark.e2e]
+EDITOR_PASSWORD = "journey-editor-password-7"  # noqa: S105 - a throwaway test database
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
@@ -63,11 +64,13 @@ def site_env(tmp_path_factory):
         "MEDIA_ROOT": str(tmp / "media"),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "COMMENT_MODERATION": "open",
+        "EDITOR_PASSWORD": EDITOR_PASSWORD,
         "CACHE_KEY_PREFIX": f"e2e-{os.getpid()}",
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["createcachetable"], ["loaddemo"],
+                    ["ensure_editor", "--password-file", str(tmp / "password")],
                     ["collectstatic", "--noinput"]):  # fmt: skip
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
     return env

@@ -19,15 +19,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default=os.environ.get("EDITOR_USERNAME", "editor"))
+        parser.add_argument("--password-file", type=Path, default=PASSWORD_FILE)
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, password_file, **options):
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         if user is None:
             password = os.environ.get("EDITOR_PASSWORD") or secrets.token_urlsafe(12)
             user = User.objects.create_superuser(username=username, password=password, email="")
-            PASSWORD_FILE.write_text(password + "\n")
-            PASSWORD_FILE.chmod(0o600)
+            password_file.write_text(password + "\n")
+            password_file.chmod(0o600)
             # The first writer without a login becomes this editor, so "my posts" mean something.
             author = Author.objects.filter(user__isnull=True).order_by("pk").first()
             if author is not None:
@@ -36,10 +37,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Created the editor account “{username}”."))
         self.stdout.write(f"Log in at http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/")
         self.stdout.write(f"  username: {username}")
-        if PASSWORD_FILE.exists():
-            self.stdout.write(f"  password: {PASSWORD_FILE.read_text().strip()}")
+        if password_file.exists():
+            self.stdout.write(f"  password: {password_file.read_text().strip()}")
             self.stdout.write(
-                "  (kept in .editor-password; if you changed it since, "
+                f"  (kept in {password_file.name}; if you changed it since, "
                 f"run: .venv/bin/python manage.py changepassword {username})"
             )
         else:
