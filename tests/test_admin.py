@@ -68,26 +68,35 @@ def test_comment_changelist_runs_no_query_per_row(admin_client):
     assertContains(response, parent.author_name)
 
 
+def add_post(admin_client, author, **fields):
+    """Submit the admin's add-post form, crediting `author`, as an editor would."""
+    data = {
+        "title": "A post",
+        "slug": "",
+        "cover_alt": "",
+        "status": PostStatus.DRAFT,
+        "post_authors-TOTAL_FORMS": "1",
+        "post_authors-INITIAL_FORMS": "0",
+        "post_authors-MIN_NUM_FORMS": "1",
+        "post_authors-MAX_NUM_FORMS": "1000",
+        "post_authors-0-author": author.pk,
+        "post_authors-0-position": "0",
+        **fields,
+    }
+    return admin_client.post(reverse("admin:blog_post_add"), data)
+
+
 def test_editor_creates_a_post_with_writers_and_tags(admin_client):
     author = AuthorFactory()
-    response = admin_client.post(
-        reverse("admin:blog_post_add"),
-        {
-            "title": "Gəncə youth forum",
-            "slug": "",
-            "excerpt": "Young people met.",
-            "body": "<p>Met.</p><script>alert(1)</script>",
-            "tags": "youth, dialogue",
-            "cover_alt": "",
-            "status": PostStatus.PUBLISHED,
-            "comments_enabled": "on",
-            "post_authors-TOTAL_FORMS": "1",
-            "post_authors-INITIAL_FORMS": "0",
-            "post_authors-MIN_NUM_FORMS": "1",
-            "post_authors-MAX_NUM_FORMS": "1000",
-            "post_authors-0-author": author.pk,
-            "post_authors-0-position": "0",
-        },
+    response = add_post(
+        admin_client,
+        author,
+        title="Gəncə youth forum",
+        excerpt="Young people met.",
+        body="<p>Met.</p><script>alert(1)</script>",
+        tags="youth, dialogue",
+        status=PostStatus.PUBLISHED,
+        comments_enabled="on",
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     post = Post.objects.get()
@@ -100,24 +109,16 @@ def test_editor_creates_a_post_with_writers_and_tags(admin_client):
 
 
 def test_cover_without_description_is_refused_in_the_form(admin_client):
-    author = AuthorFactory()
-    response = admin_client.post(
-        reverse("admin:blog_post_add"),
-        {
-            "title": "With cover",
-            "slug": "with-cover",
-            "cover": image_upload("cover.png"),
-            "cover_alt": "",
-            "status": PostStatus.DRAFT,
-            "post_authors-TOTAL_FORMS": "1",
-            "post_authors-INITIAL_FORMS": "0",
-            "post_authors-MIN_NUM_FORMS": "1",
-            "post_authors-MAX_NUM_FORMS": "1000",
-            "post_authors-0-author": author.pk,
-            "post_authors-0-position": "0",
-        },
+    response = add_post(
+        admin_client, AuthorFactory(), title="With cover", cover=image_upload("cover.png")
     )
     assertContains(response, "Describe the cover for readers who cannot see it.")
+    assert not Post.objects.exists()
+
+
+def test_post_without_a_writer_is_refused(admin_client):
+    response = add_post(admin_client, AuthorFactory(), **{"post_authors-0-author": ""})
+    assertContains(response, "This field is required.")
     assert not Post.objects.exists()
 
 
