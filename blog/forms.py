@@ -1,6 +1,13 @@
 from django import forms
 
+from blog.antispam import FormTimingError, check_form_token, issue_form_token
 from blog.models import Comment
+
+BODY_ERRORS = {
+    "required": "Please write your comment before posting.",
+    "max_length": "Comments can be up to %(limit_value)d characters; this one has "
+    "%(show_value)d. Please shorten it.",
+}
 
 
 class CommentForm(forms.ModelForm):
@@ -16,14 +23,28 @@ class CommentForm(forms.ModelForm):
             "Your text is kept below; post it as a new comment or reply to another one."
         },
     )
+    # A honeypot: hidden from people (and from screen readers), filled in by bots.
+    website = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    # When the form was shown, signed: see blog.antispam.
+    issued = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Comment
-        fields = ["parent", "author_name", "author_email", "body"]
-        labels = {"author_name": "Your name", "author_email": "Your email", "body": "Your comment"}
+        fields = ["parent", "author_name", "author_email", "body", "notify_replies"]
+        labels = {
+            "author_name": "Your name",
+            "author_email": "Your email",
+            "body": "Your comment",
+            "notify_replies": "Email me replies to this comment",
+        }
         help_texts = {
             "author_email": "Never shown. Only the foundation's editors can see it.",
             "body": "Plain text. Links become clickable. Up to 5,000 characters.",
+            "notify_replies": "Each mail has a link that stops them.",
         }
         error_messages = {
             "author_name": {
@@ -35,11 +56,7 @@ class CommentForm(forms.ModelForm):
                 "required": "Please give your email. It is never shown.",
                 "invalid": "This does not look like an email address: please check it.",
             },
-            "body": {
-                "required": "Please write your comment before posting.",
-                "max_length": "Comments can be up to %(limit_value)d characters; this one has "
-                "%(show_value)d. Please shorten it.",
-            },
+            "body": BODY_ERRORS,
         }
         widgets = {
             "author_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -52,3 +69,35 @@ class CommentForm(forms.ModelForm):
         self.post = post
         self.instance.post = post  # the model's own clean() checks the parent against it
         self.fields["parent"].queryset = Comment.objects.approved().filter(post=post)
+        self.initial.setdefault("issued", issue_form_token())
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.is_bound and self.data.get("website", "").strip())
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.is_bot:
+            try:
+                check_form_token(self.data.get("issued", ""))
+            except FormTimingError as error:
+                raise forms.ValidationError(str(error)) from None
+        return cleaned
+
+    def refresh_token(self) -> None:
+        """A form shown again gets a new timestamp, so the reader can post it at once."""
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data["issued"] = issue_form_token()
+
+
+class CommentEditForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        labels = {"body": "Your comment"}
+        error_messages = {"body": BODY_ERRORS}
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)

@@ -9,6 +9,9 @@ urlpatterns = [
     # /post/<slug>/ is the path Wix used, so links to the old site keep working.
     path("post/<slug:slug>/", views.post_detail, name="post_detail"),
     path("post/<slug:slug>/comments/", views.comment_create, name="comment_create"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
+    path("comments/stop-mail/<str:token>/", views.comment_unsubscribe, name="comment_unsubscribe"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
 ]

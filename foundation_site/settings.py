@@ -27,6 +27,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 # The foundation's name, shown in the site header, page titles and the admin.
 SITE_NAME = os.environ.get("SITE_NAME", "Bridges for Peace Foundation")
+# The public address, for links in mail sent outside a request.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Writing about peace and dialogue in the region")
 
 INSTALLED_APPS = [
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "django_tasks_db",
     "blog",
 ]
 
@@ -158,13 +161,37 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "blog@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Comments: "all" holds every new comment for an editor's approval; "open"
-# publishes it at once. Holding is the safe default for a site on sensitive topics.
-COMMENT_MODERATION = os.environ.get("COMMENT_MODERATION", "all")
+# Comments. Each rule can be relaxed by an operator for a migration, a load test or an
+# audit run; README.md ("Comment settings") explains them.
+# Moderation: open | first-time (hold a commenter's first comment) | all | closed.
+COMMENT_MODERATION = os.environ.get("COMMENT_MODERATION", "first-time")
+COMMENT_MAX_DEPTH = int(os.environ.get("COMMENT_MAX_DEPTH", "3"))
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))  # 0: never
+# "5/m,50/d": per IP and per email; m, h or d; "off" disables.
+COMMENT_RATE_LIMITS = os.environ.get("COMMENT_RATE_LIMITS", "5/m,50/d")
+COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "3"))
+COMMENT_FORM_MAX_AGE_HOURS = int(os.environ.get("COMMENT_FORM_MAX_AGE_HOURS", "24"))
+COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
+COMMENT_EDIT_MINUTES = int(os.environ.get("COMMENT_EDIT_MINUTES", "15"))
+COMMENT_IP_RETENTION_DAYS = int(os.environ.get("COMMENT_IP_RETENTION_DAYS", "30"))
+COMMENT_MAILS_PER_ADDRESS_PER_DAY = int(os.environ.get("COMMENT_MAILS_PER_ADDRESS_PER_DAY", "10"))
+
+# Mail and other slow work run outside the request: Django's tasks framework with the
+# database backend of django-tasks-db, worked off by `manage.py db_worker` (started by
+# `make run`). TASKS_BACKEND=immediate runs tasks inline, for tests and one-off scripts.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")]
+    }
+}
 POSTS_PER_PAGE = int(os.environ.get("POSTS_PER_PAGE", "10"))
 
-# Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto.
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Production (DJANGO_SECURE=1) turns on every HTTPS protection `check --deploy` asks for.

@@ -1,3 +1,6 @@
+import copy
+import uuid
+
 import pytest
 
 
@@ -16,3 +19,12 @@ def open_comments(settings):
 @pytest.fixture
 def held_comments(settings):
     settings.COMMENT_MODERATION = "all"
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(settings):
+    """Each test counts rate limits in a cache namespace of its own, even on the Redis
+    that CI's two pytest workers share."""
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches

@@ -1,10 +1,13 @@
+import time
 from io import BytesIO
 
 import factory
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from blog.antispam import FORM_SALT
 from blog.models import Author, Comment, CommentStatus, Post, PostAuthor, PostStatus
 
 
@@ -63,3 +66,8 @@ def image_upload(name="picture.png", size=(64, 64)) -> SimpleUploadedFile:
     buffer = BytesIO()
     Image.new("RGB", size, "teal").save(buffer, "PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def form_token(*, age_seconds: float = 60) -> str:
+    """The comment form's signed timestamp, as if the page was shown that long ago."""
+    return signing.dumps(time.time() - age_seconds, salt=FORM_SALT)

@@ -4,13 +4,18 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from blog.models import Comment, CommentStatus
-from tests.factories import CommentFactory, PostFactory
+from tests.factories import CommentFactory, PostFactory, form_token
 
 pytestmark = pytest.mark.django_db
 
 
 def post_comment(client, post, **data):
-    payload = {"author_name": "Aysel", "author_email": "aysel@example.org", "body": "Thank you."}
+    payload = {
+        "author_name": "Aysel",
+        "author_email": "aysel@example.org",
+        "body": "Thank you.",
+        "issued": form_token(),
+    }
     payload.update(data)
     return client.post(reverse("blog:comment_create", kwargs={"slug": post.slug}), payload)
 
@@ -26,14 +31,18 @@ def test_open_moderation_publishes_a_comment_at_once(client, open_comments):
     assertContains(page, "your comment is published")
 
 
-def test_held_comment_waits_for_an_editor(client, held_comments):
+def test_held_comment_is_shown_to_its_writer_alone(client, held_comments):
     post = PostFactory(published=True)
     response = post_comment(client, post, body="Held words.")
-    assert Comment.objects.get().status == CommentStatus.PENDING
-    assertRedirects(response, f"{post.get_absolute_url()}#comments", fetch_redirect_response=False)
+    comment = Comment.objects.get()
+    assert comment.status == CommentStatus.PENDING
+    assertRedirects(response, comment.get_absolute_url(), fetch_redirect_response=False)
     page = client.get(post.get_absolute_url())
     assertContains(page, "awaiting moderation")
-    assertNotContains(page, "Held words.")
+    assertContains(page, "Held words.")
+    assertContains(page, "only you can see this comment")
+    assertContains(page, "0 comments")
+    assertNotContains(Client().get(post.get_absolute_url()), "Held words.")
 
 
 def test_reply_is_saved_under_its_parent_and_shown_nested(client, open_comments):

@@ -3,10 +3,9 @@ from django.contrib import admin, messages
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
-from blog.models import Author, Comment, CommentStatus, Post, PostAuthor, PostStatus
-from blog.services import publish_posts, set_comment_status, unpublish_posts
+from blog.models import Author, CommentStatus, Post, PostAuthor, PostStatus
+from blog.services import publish_posts, unpublish_posts
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
 admin.site.site_title = settings.SITE_NAME
@@ -43,7 +42,10 @@ class PostAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "excerpt", "body", "tags"]}),
         ("Cover", {"fields": ["cover", "cover_alt"]}),
-        ("Publishing", {"fields": ["status", "published_at", "comments_enabled"]}),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "comments_enabled", "comment_policy"]},
+        ),
         (
             "Numbers",
             {"fields": ["view_count", "reading_time", "created_at", "updated_at"]},
@@ -117,44 +119,3 @@ class AuthorAdmin(admin.ModelAdmin):
     @admin.display(description="posts", ordering="post_total")
     def post_total(self, author):
         return author.post_total
-
-
-@admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "author_name", "author_email", "post", "in_reply_to", "status",
-                    "created_at"]  # fmt: skip
-    list_filter = ["status", "post"]
-    list_select_related = ["post", "parent"]
-    search_fields = ["author_name", "author_email", "body"]
-    date_hierarchy = "created_at"
-    raw_id_fields = ["post", "parent"]
-    actions = ["approve", "mark_spam", "remove"]
-    readonly_fields = ["created_at"]
-
-    @admin.display(description="comment")
-    def excerpt(self, comment):
-        return Truncator(comment.body).chars(80)
-
-    @admin.display(description="in reply to")
-    def in_reply_to(self, comment):
-        if comment.parent is None:
-            return "—"
-        return format_html(
-            "{}: “{}”", comment.parent.author_name, Truncator(comment.parent.body).chars(50)
-        )
-
-    def _set_status(self, request, queryset, status, verb):
-        count = set_comment_status(queryset, status)
-        self.message_user(request, f"{count} comment(s) {verb}.", messages.SUCCESS)
-
-    @admin.action(description="Approve selected comments")
-    def approve(self, request, queryset):
-        self._set_status(request, queryset, CommentStatus.APPROVED, "approved")
-
-    @admin.action(description="Mark selected comments as spam")
-    def mark_spam(self, request, queryset):
-        self._set_status(request, queryset, CommentStatus.SPAM, "marked as spam")
-
-    @admin.action(description="Remove selected comments")
-    def remove(self, request, queryset):
-        self._set_status(request, queryset, CommentStatus.REMOVED, "removed")

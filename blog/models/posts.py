@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -49,6 +51,13 @@ class Author(models.Model):
         return "".join(part[0] for part in self.name.split()[:2]).upper()
 
 
+class CommentPolicy(models.TextChoices):
+    OPEN = "open", "Open: comments appear at once"
+    FIRST_TIME = "first-time", "Hold comments from first-time commenters"
+    ALL = "all", "Hold every comment for approval"
+    CLOSED = "closed", "Closed: no new comments"
+
+
 class PostStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
@@ -62,6 +71,8 @@ class PostQuerySet(models.QuerySet):
 
     def with_comment_counts(self):
         # A subquery, not a JOIN + GROUP BY, so pagination's COUNT stays simple.
+        from blog.models.comments import Comment  # the two modules refer to each other
+
         approved = (
             Comment.objects.approved()
             .filter(post=OuterRef("pk"))
@@ -128,6 +139,13 @@ class Post(models.Model):
     comments_enabled = models.BooleanField(
         default=True, help_text="Untick to close the post to new comments."
     )
+    comment_policy = models.CharField(
+        "comment moderation",
+        max_length=12,
+        choices=CommentPolicy,
+        blank=True,
+        help_text="Leave empty to follow the site's setting (COMMENT_MODERATION).",
+    )
     view_count = models.PositiveIntegerField(default=0, editable=False)
     reading_time = models.PositiveSmallIntegerField(
         "reading time (minutes)", default=1, editable=False
@@ -144,6 +162,10 @@ class Post(models.Model):
             # choices are only checked by forms; the database refuses the rest
             models.CheckConstraint(
                 condition=Q(status__in=PostStatus.values), name="post_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(comment_policy__in=["", *CommentPolicy.values]),
+                name="post_comment_policy_valid",
             ),
         ]
 
@@ -186,23 +208,26 @@ class Post(models.Model):
         """Writers in their credited order; uses the prefetch from `with_authors()`."""
         return [link.author for link in self.post_authors.all()]
 
-    def comment_tree(self) -> list["Comment"]:
-        """The approved thread in one query: top-level comments, each with `.children`
-        linked in Python. A reply whose parent is not shown moves to the top level."""
-        comments = list(self.comments.approved().order_by("created_at", "pk"))
-        by_id = {comment.pk: comment for comment in comments}
-        roots = []
-        for comment in comments:
-            comment.children = []
-        for comment in comments:
-            parent = by_id.get(comment.parent_id)
-            if parent is None:
-                roots.append(comment)
-            else:
-                comment.parent_shown = parent
-                parent.children.append(comment)
-        self.shown_comment_count = len(comments)
-        return roots
+    def comment_tree(self, *, own_ids=()) -> list:
+        """The thread a reader sees, in one query; see `comments.build_thread`."""
+        from blog.models.comments import build_thread
+
+        comments = list(self.comments.visible_to(own_ids).order_by("created_at", "pk"))
+        self.shown_comment_count = sum(c.is_public and not c.is_deleted for c in comments)
+        return build_thread(comments, max_depth=settings.COMMENT_MAX_DEPTH)
+
+    def accepts_comments(self) -> bool:
+        """Open to new comments: not closed by policy, by hand, or by age."""
+        if not self.comments_enabled or self.effective_comment_policy == CommentPolicy.CLOSED:
+            return False
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        if days and self.published_at:
+            return timezone.now() < self.published_at + timedelta(days=days)
+        return True
+
+    @property
+    def effective_comment_policy(self) -> str:
+        return self.comment_policy or settings.COMMENT_MODERATION
 
     def neighbours(self) -> tuple["Post | None", "Post | None"]:
         """The previous (older) and next (newer) published posts."""
@@ -243,53 +268,3 @@ class PostAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.post}"
-
-
-class CommentStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting moderation"
-    APPROVED = "approved", "Approved"
-    SPAM = "spam", "Spam"
-    REMOVED = "removed", "Removed"
-
-
-class CommentQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=CommentStatus.APPROVED)
-
-    def pending(self):
-        return self.filter(status=CommentStatus.PENDING)
-
-
-class Comment(models.Model):
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
-    parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
-    )
-    author_name = models.CharField("name", max_length=80)
-    author_email = models.EmailField("email", max_length=254)  # never shown publicly
-    body = models.TextField("comment", max_length=5000)
-    status = models.CharField(max_length=10, choices=CommentStatus, default=CommentStatus.PENDING)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    objects = CommentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
-        indexes = [
-            models.Index(fields=["post", "status", "created_at"], name="comment_thread"),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=CommentStatus.values), name="comment_status_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.author_name} on {self.post}"
-
-    def get_absolute_url(self):
-        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
-
-    def clean(self):
-        if self.parent is not None and self.parent.post_id != self.post_id:
-            raise ValidationError({"parent": "You can only reply to a comment on this article."})

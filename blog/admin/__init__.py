@@ -1,0 +1,3 @@
+from blog.admin import comments, posts
+
+__all__ = ["comments", "posts"]

@@ -1,0 +1,14 @@
+from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
+from blog.views.posts import author_detail, post_detail, post_list, server_error, tag_detail
+
+__all__ = [
+    "author_detail",
+    "comment_create",
+    "comment_delete",
+    "comment_edit",
+    "comment_unsubscribe",
+    "post_detail",
+    "post_list",
+    "server_error",
+    "tag_detail",
+]

@@ -1,0 +1,114 @@
+from django.conf import settings
+from django.http import HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET
+from taggit.models import Tag
+
+from blog.commenter import can_change, own_comment_ids
+from blog.forms import CommentForm
+from blog.models import Author, Comment, Post
+from blog.pagination import paginate
+from blog.sharing import share_links
+
+
+@require_GET
+def post_list(request):
+    page = paginate(request, Post.objects.for_cards())
+    return render(request, "blog/post_list.html", {"page": page})
+
+
+def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
+    """Everything the article template shows. Without a form, a new one is made,
+    addressed to `reply_to` when that is an approved comment of this post."""
+    own_ids = own_comment_ids(request)
+    comments = post.comment_tree(own_ids=own_ids)
+    shown = {comment.pk: comment for comment in walk(comments)}
+    if form is None:
+        replying_to = _public(shown, reply_to)
+        form = CommentForm(post=post, initial=_form_initial(request, replying_to))
+    else:
+        replying_to = _public(shown, form["parent"].value())
+    url = request.build_absolute_uri(post.get_absolute_url())
+    older, newer = post.neighbours()
+    return {
+        "post": post,
+        "authors": post.credited_authors,
+        "tags": list(post.tags.all()),
+        "comments": comments,
+        "comment_count": post.shown_comment_count,
+        "replying_to": replying_to,
+        "form": form,
+        "share_links": share_links(url=url, title=post.title),
+        "canonical_url": url,
+        "older": older,
+        "newer": newer,
+        "comments_open": post.accepts_comments(),
+        "ip_retention_days": settings.COMMENT_IP_RETENTION_DAYS,
+        # Edit and Delete links, for this browser's own recent comments.
+        "changeable_ids": {pk for pk in own_ids if pk in shown and can_change(request, shown[pk])},
+    }
+
+
+def walk(comments: list[Comment]):
+    """Every comment of a thread built by `Post.comment_tree()`, parents first."""
+    stack = list(reversed(comments))
+    while stack:
+        comment = stack.pop()
+        yield comment
+        stack.extend(reversed(comment.children))
+
+
+def _public(shown: dict[int, Comment], pk) -> Comment | None:
+    try:
+        comment = shown.get(int(pk))
+    except (TypeError, ValueError):
+        return None
+    return comment if comment is not None and comment.is_public else None
+
+
+def _form_initial(request, replying_to) -> dict:
+    initial = {"parent": replying_to.pk if replying_to else None}
+    user = request.user
+    if user.is_authenticated and user.is_staff:
+        # An editor on the site answers as the foundation: see services.add_editor_reply.
+        author = getattr(user, "author_profile", None)
+        initial["author_name"] = author.name if author else user.get_full_name()
+        initial["author_email"] = user.email
+    return initial
+
+
+def published_post(slug: str) -> Post:
+    posts = Post.objects.published().with_authors().prefetch_related("tags")
+    return get_object_or_404(posts, slug=slug)
+
+
+@require_GET
+def post_detail(request, slug):
+    post = published_post(slug)
+    # ?reply_to=ID is the no-JavaScript Reply link: the one form on the page comes
+    # back addressed to that comment, instead of a hidden form under every comment.
+    context = article_context(request, post, reply_to=request.GET.get("reply_to"))
+    return render(request, "blog/post_detail.html", context)
+
+
+@require_GET
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    posts = Post.objects.for_cards().filter(tags=tag)
+    # A tag used only by drafts does not exist for readers.
+    page = paginate(request, posts, allow_empty=False)
+    return render(request, "blog/tag_detail.html", {"tag": tag, "page": page})
+
+
+@require_GET
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    page = paginate(request, Post.objects.for_cards().by_author(author))
+    return render(request, "blog/author_detail.html", {"author": author, "page": page})
+
+
+def server_error(request):
+    # Rendered without context processors or the request: whatever broke may be among them.
+    html = render_to_string("500.html", {"site_name": settings.SITE_NAME})
+    return HttpResponseServerError(html)
