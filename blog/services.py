@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from blog import moderation, notifications
@@ -101,7 +102,7 @@ def delete_comment(comment: Comment) -> None:
 
 
 @transaction.atomic
-def moderate_comments(comments, *, status: str, actor=None) -> int:
+def moderate_comments(comments: QuerySet[Comment], *, status: str, actor=None) -> int:
     """Set the status of comments, record who did it, and tell the people replied to
     about replies that have just become public."""
     changed = list(comments.exclude(status=status).select_related("post", "parent"))
@@ -126,7 +127,7 @@ def stop_reply_mail(comment: Comment) -> int:
 
 
 @transaction.atomic
-def publish_posts(posts) -> int:
+def publish_posts(*, posts: QuerySet[Post]) -> int:
     """Publish drafts; a post keeps a publish time it already had (a schedule stays one)."""
     now = timezone.now()
     count = posts.filter(published_at__isnull=True).update(
@@ -135,5 +136,5 @@ def publish_posts(posts) -> int:
     return count + posts.exclude(status=PostStatus.PUBLISHED).update(status=PostStatus.PUBLISHED)
 
 
-def unpublish_posts(posts) -> int:
+def unpublish_posts(*, posts: QuerySet[Post]) -> int:
     return posts.exclude(status=PostStatus.DRAFT).update(status=PostStatus.DRAFT)

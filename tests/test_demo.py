@@ -7,9 +7,8 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 from PIL import Image
-from taggit.models import Tag
 
-from blog.models import Author, Comment, Post, PostAuthor, PostStatus
+from blog.models import Author, Comment, Post, PostAuthor, PostStatus, Tag
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db

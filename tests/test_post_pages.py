@@ -223,3 +223,32 @@ def test_server_error_page_looks_like_the_site(settings):
     assert response.status_code == 500
     assert settings.SITE_NAME in response.content.decode()
     assert "Something went wrong" in response.content.decode()
+
+
+def test_tags_in_azerbaijani_get_ascii_addresses(client):
+    post = PostFactory(published=True, tags=["Şəki", "Мир"])
+    response = client.get(post.get_absolute_url())
+    assertContains(response, 'href="/tags/seki/"', html=False)
+    assertContains(response, 'href="/tags/mir/"', html=False)
+    assertContains(client.get("/tags/seki/"), post.title)
+
+
+def test_public_pages_answer_head_requests(client):
+    post = PostFactory(published=True, tags=["peace"])
+    author = post.credited_authors[0]
+    for url in ["/", post.get_absolute_url(), "/tags/peace/", author.get_absolute_url()]:
+        assert client.head(url).status_code == 200
+
+
+def test_article_survives_a_missing_cover_file(client):
+    post = PostFactory(published=True, cover=image_upload("c.png", (160, 90)), cover_alt="A")
+    post.cover.storage.delete(post.cover.name)
+    response = client.get(post.get_absolute_url())
+    assertContains(response, 'width="160" height="90"', html=False)
+
+
+def test_posts_published_in_the_same_second_link_to_each_other(client):
+    at = timezone.now() - timedelta(minutes=1)
+    first, second = (PostFactory(published=True, published_at=at) for _ in range(2))
+    assertContains(client.get(first.get_absolute_url()), second.get_absolute_url())
+    assertContains(client.get(second.get_absolute_url()), first.get_absolute_url())

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from blog.models import Post, PostStatus
-from tests.factories import CommentFactory, PostFactory
+from tests.factories import CommentFactory, PostFactory, image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_database_refuses_an_unknown_status():
 
 
 def test_cover_needs_a_description():
-    post = PostFactory.build(cover="covers/x.jpg", cover_alt="")
+    post = PostFactory.build(cover=image_upload("cover.png"), cover_alt="")
     with pytest.raises(ValidationError) as error:
         post.clean()
     assert "cover_alt" in error.value.message_dict

@@ -1,10 +1,11 @@
+import taggit.models
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.html import format_html
 
-from blog.models import Author, CommentStatus, Post, PostAuthor, PostStatus
+from blog.models import Author, CommentStatus, Post, PostAuthor, PostStatus, Tag
 from blog.services import publish_posts, unpublish_posts
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
@@ -67,11 +68,7 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.display(description="status", ordering="status")
     def status_label(self, post):
-        if (
-            post.status == PostStatus.PUBLISHED
-            and post.published_at
-            and post.published_at > timezone.now()
-        ):
+        if post.status == PostStatus.PUBLISHED and not post.is_live:
             when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M")
             return format_html('<span title="Scheduled">Scheduled for {}</span>', when)
         return post.get_status_display()
@@ -86,12 +83,12 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected posts (now, or at their scheduled time)")
     def publish(self, request, queryset):
-        count = publish_posts(queryset)
+        count = publish_posts(posts=queryset)
         self.message_user(request, f"{count} post(s) published.", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected posts (back to draft)")
     def unpublish(self, request, queryset):
-        count = unpublish_posts(queryset)
+        count = unpublish_posts(posts=queryset)
         self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)
 
 
@@ -112,10 +109,28 @@ class AuthorAdmin(admin.ModelAdmin):
             return "—"
         return format_html(
             '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;'
-            'border-radius:50%">',
+            'border-radius:4px">',
             author.picture.url,
         )
 
     @admin.display(description="posts", ordering="post_total")
     def post_total(self, author):
         return author.post_total
+
+
+# Posts use the blog's own Tag (ASCII slugs); taggit's unused default stays out of sight.
+admin.site.unregister(taggit.models.Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "post_total"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(post_total=Count("tagged_posts"))
+
+    @admin.display(description="posts", ordering="post_total")
+    def post_total(self, tag):
+        return tag.post_total

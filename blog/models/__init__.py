@@ -7,6 +7,8 @@ from blog.models.posts import (
     PostAuthor,
     PostQuerySet,
     PostStatus,
+    Tag,
+    TaggedPost,
 )
 
 __all__ = [
@@ -22,5 +24,7 @@ __all__ = [
     "PostAuthor",
     "PostQuerySet",
     "PostStatus",
+    "Tag",
+    "TaggedPost",
     "build_thread",
 ]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
 
 from blog.text import reading_minutes, sanitize_html, slugify
 
@@ -49,6 +50,21 @@ class Author(models.Model):
     @property
     def initials(self) -> str:
         return "".join(part[0] for part in self.name.split()[:2]).upper()
+
+
+class Tag(TagBase):
+    """A topic. Its slug is ASCII like every other address on the site ("Şəki" ->
+    "seki"): taggit's default keeps non-Latin letters, which the URL patterns refuse."""
+
+    class Meta:
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("blog:tag_detail", kwargs={"slug": self.slug})
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag)[:90] or "tag"
+        return f"{slug}-{i}" if i is not None else slug
 
 
 class CommentPolicy(models.TextChoices):
@@ -118,8 +134,15 @@ class Post(models.Model):
         help_text="HTML. Scripts, styles and unknown tags are removed when the post is saved.",
     )
     cover = models.ImageField(
-        upload_to="covers/", blank=True, help_text="Wide picture shown above the post."
+        upload_to="covers/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        help_text="Wide picture shown above the post.",
     )
+    # Stored on upload, so pages give the size (no layout shift) without opening the file.
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_alt = models.CharField(
         "cover description",
         max_length=250,
@@ -127,7 +150,9 @@ class Post(models.Model):
         help_text="What the cover shows, for readers who cannot see it. Required with a cover.",
     )
     authors = models.ManyToManyField(Author, through="PostAuthor", related_name="posts")
-    tags = TaggableManager(blank=True, help_text="Comma-separated, e.g. “dialogue, youth”.")
+    tags = TaggableManager(
+        through="TaggedPost", blank=True, help_text="Comma-separated, e.g. “dialogue, youth”."
+    )
     status = models.CharField(max_length=10, choices=PostStatus, default=PostStatus.DRAFT)
     published_at = models.DateTimeField(
         "publish time",
@@ -178,6 +203,8 @@ class Post(models.Model):
         self.reading_time = reading_minutes(self.body)
         if not self.slug:
             self.slug = self._unique_slug()
+        if self.status == PostStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()  # published without a time: now
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -230,22 +257,24 @@ class Post(models.Model):
         return self.comment_policy or settings.COMMENT_MODERATION
 
     def neighbours(self) -> tuple["Post | None", "Post | None"]:
-        """The previous (older) and next (newer) published posts."""
+        """The previous (older) and next (newer) published posts. The id breaks ties, so
+        posts published in the same second (a bulk publish) still link to each other."""
         published = Post.objects.published().only("title", "slug", "published_at")
+        at = self.published_at
         older = (
-            published.filter(Q(published_at__lt=self.published_at))
+            published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=self.pk))
             .order_by("-published_at", "-pk")
             .first()
         )
         newer = (
-            published.filter(Q(published_at__gt=self.published_at))
+            published.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=self.pk))
             .order_by("published_at", "pk")
             .first()
         )
         return older, newer
 
     def _unique_slug(self) -> str:
-        base = slugify(self.title)[:190] or "post"
+        base = slugify(self.title)[:190].rstrip("-") or "post"
         slug, n = base, 2
         while Post.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
@@ -268,3 +297,13 @@ class PostAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.post}"
+
+
+class TaggedPost(TaggedItemBase):
+    content_object = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="tagged")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_posts")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_post_unique"),
+        ]

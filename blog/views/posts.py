@@ -2,17 +2,16 @@ from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET
-from taggit.models import Tag
+from django.views.decorators.http import require_safe
 
 from blog.commenter import can_change, own_comment_ids
 from blog.forms import CommentForm
-from blog.models import Author, Comment, Post
+from blog.models import Author, Comment, Post, Tag
 from blog.pagination import paginate
 from blog.sharing import share_links
 
 
-@require_GET
+@require_safe
 def post_list(request):
     page = paginate(request, Post.objects.for_cards())
     return render(request, "blog/post_list.html", {"page": page})
@@ -83,7 +82,7 @@ def published_post(slug: str) -> Post:
     return get_object_or_404(posts, slug=slug)
 
 
-@require_GET
+@require_safe
 def post_detail(request, slug):
     post = published_post(slug)
     # ?reply_to=ID is the no-JavaScript Reply link: the one form on the page comes
@@ -92,7 +91,7 @@ def post_detail(request, slug):
     return render(request, "blog/post_detail.html", context)
 
 
-@require_GET
+@require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     posts = Post.objects.for_cards().filter(tags=tag)
@@ -101,7 +100,7 @@ def tag_detail(request, slug):
     return render(request, "blog/tag_detail.html", {"tag": tag, "page": page})
 
 
-@require_GET
+@require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, Post.objects.for_cards().by_author(author))

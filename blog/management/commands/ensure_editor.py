@@ -27,8 +27,11 @@ class Command(BaseCommand):
         if user is None:
             password = os.environ.get("EDITOR_PASSWORD") or secrets.token_urlsafe(12)
             user = User.objects.create_superuser(username=username, password=password, email="")
-            password_file.write_text(password + "\n")
-            password_file.chmod(0o600)
+            # Created readable by its owner only, before the password is written into it.
+            password_file.unlink(missing_ok=True)
+            fd = os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(password + "\n")
             # The first writer without a login becomes this editor, so "my posts" mean something.
             author = Author.objects.filter(user__isnull=True).order_by("pk").first()
             if author is not None:
