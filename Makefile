@@ -23,7 +23,10 @@ run: setup
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py loaddemo
 	$(BIN)/python manage.py ensure_editor
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with a mail worker (Ctrl+C stops both)"
+	@# The task worker sends comment mail outside the request; it stops with the server.
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	PORT=$(PORT) $(BIN)/gunicorn foundation_site.wsgi
 
 # The whole suite. Browser journeys need Chromium (`apt-get install chromium`);

@@ -29,21 +29,22 @@ def issue_form_token() -> str:
 
 def check_form_token(token: str) -> None:
     """Raise FormTimingError with a message for the reader if the form's timing is off."""
-    max_age = settings.COMMENT_FORM_MAX_AGE_HOURS * 3600
     try:
-        issued = float(signing.loads(token or "", salt=FORM_SALT, max_age=max_age))
-    except signing.SignatureExpired:
-        raise FormTimingError(
-            "This page was open for a long time, so the form expired. Your text is kept: "
-            "please post it again."
-        ) from None
+        issued = float(signing.loads(token or "", salt=FORM_SALT))
     except (signing.BadSignature, TypeError, ValueError):
         raise FormTimingError(
             "The form could not be checked. Your text is kept: please post it again."
         ) from None
-    if time.time() - issued < settings.COMMENT_MIN_SECONDS:
+    age = time.time() - issued  # the signed value is the time the form was shown
+    if age > settings.COMMENT_FORM_MAX_AGE_HOURS * 3600:
         raise FormTimingError(
-            "That was very fast, so it looked automatic. Your text is kept: please post it again."
+            "This page was open for a long time, so the form expired. Your text is kept: "
+            "please post it again."
+        )
+    if age < settings.COMMENT_MIN_SECONDS:
+        raise FormTimingError(
+            "That was very fast, so it looked automatic. Your text is kept: please post "
+            "it again."
         )
 
 

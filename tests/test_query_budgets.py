@@ -35,7 +35,7 @@ def test_home(client, django_assert_num_queries, posts):
     assert len(response.context["page"].object_list) == min(posts, 10)
 
 
-@pytest.mark.parametrize(("comments", "tags"), [(1, 1), (30, 5)])
+@pytest.mark.parametrize(("comments", "tags"), [(1, 1), (30, 5), (500, 5)])
 def test_article_with_comments_and_tags(client, django_assert_num_queries, comments, tags):
     post = PostFactory(
         published=True,

@@ -71,19 +71,14 @@ class CommentAdmin(admin.ModelAdmin):
         ),
     ]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                queue=Case(
-                    When(status=CommentStatus.PENDING, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("queue", "-created_at")
+    def get_ordering(self, request):
+        # Held comments first, then the newest.
+        held_first = Case(
+            When(status=CommentStatus.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
+        return [held_first.asc(), "-created_at"]
 
     @admin.display(description="comment")
     def excerpt(self, comment):
