@@ -77,6 +77,15 @@ def site_env(tmp_path_factory):
                     ["ensure_editor", "--password-file", str(tmp / "password")],
                     ["collectstatic", "--noinput"]):  # fmt: skip
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    # One article holds every comment, for the journeys that see a held comment.
+    hold_all = (
+        "from blog.models import Post; "
+        "post = Post.objects.published().order_by('published_at').first(); "
+        "post.comment_policy = 'all'; post.save(); print(post.slug)"
+    )
+    result = subprocess.run([*manage, "shell", "-c", hold_all], cwd=ROOT, env=env, check=True,
+                            capture_output=True, text=True)  # fmt: skip
+    env["E2E_HELD_POST"] = result.stdout.strip().splitlines()[-1]
     return env
 
 
@@ -118,11 +127,19 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def javascript():
+    """Journeys run with JavaScript; parametrize `javascript` to walk one without it."""
+    return True
+
+
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, live_url):
+def page(request, browser, live_url, javascript):
     """A fresh browser context per journey and screen size. A JavaScript error or a
     dialog on the page fails the journey."""
-    context = browser.new_context(viewport=VIEWPORTS[request.param], base_url=live_url)
+    context = browser.new_context(
+        viewport=VIEWPORTS[request.param], base_url=live_url, java_script_enabled=javascript
+    )
     page = context.new_page()
     problems = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
@@ -133,8 +150,11 @@ def page(request, browser, live_url):
             problems.append(f"console error: {message.text}")
 
     def on_response(response):
-        # A page may answer 4xx on purpose (a form error is a 400); its parts may not.
-        if response.status >= 400 and response.request.resource_type != "document":
+        # A page, or a form posted by script, may answer 4xx on purpose (a form error is
+        # a 400); a stylesheet, a script or a picture may not, and nothing may answer 5xx.
+        kind = response.request.resource_type
+        limit = 500 if kind in {"document", "fetch", "xhr"} else 400
+        if response.status >= limit:
             problems.append(f"HTTP {response.status}: {response.url}")
 
     def on_dialog(dialog):

@@ -36,7 +36,7 @@ def test_reader_reads_comments_and_replies(page):
     )
     page.get_by_role("button", name="Post comment").click()
 
-    expect(page.locator(".message")).to_contain_text("your comment is published")
+    expect(page.locator(".comment-status")).to_contain_text("your comment is published")
     mine = page.locator(".comment", has=page.locator(".comment__author", has_text=name)).first
     expect(mine).to_contain_text(f"from a {page.viewport_name}")
 
@@ -47,7 +47,7 @@ def test_reader_reads_comments_and_replies(page):
     page.get_by_label("Your comment").fill(f"Replying on {page.viewport_name}.")
     page.get_by_role("button", name="Post reply").click()
 
-    expect(page.locator(".message")).to_contain_text("your comment is published")
+    expect(page.locator(".comment-status")).to_contain_text("your comment is published")
     mine = page.locator(".comment", has=page.locator(".comment__author", has_text=name)).first
     expect(mine.locator(".comment-list--replies")).to_contain_text(
         f"Replying on {page.viewport_name}."
