@@ -43,8 +43,7 @@ def check_form_token(token: str) -> None:
         )
     if age < settings.COMMENT_MIN_SECONDS:
         raise FormTimingError(
-            "That was very fast, so it looked automatic. Your text is kept: please post "
-            "it again."
+            "That was very fast, so it looked automatic. Your text is kept: please post it again."
         )
 
 

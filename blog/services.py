@@ -1,12 +1,22 @@
 """Writes with side effects. Views and the admin call these; nothing else writes."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import connection, transaction
+from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
 from blog import moderation, notifications
-from blog.models import Comment, CommentStatus, ModerationEvent, Post, PostStatus
+from blog.models import (
+    Comment,
+    CommentStatus,
+    DailyPostViews,
+    ModerationEvent,
+    Post,
+    PostStatus,
+    PostView,
+)
 
 
 @transaction.atomic
@@ -124,6 +134,46 @@ def stop_reply_mail(comment: Comment) -> int:
     return Comment.objects.filter(
         post=comment.post_id, author_email__iexact=comment.author_email
     ).update(notify_replies=False)
+
+
+def record_view(*, slug: str, visitor: str) -> bool | None:
+    """Count a view of the published post `slug`: True if counted, False if this visitor
+    was already counted today, None if there is no such published post.
+
+    Two queries. The deduplication row is inserted straight from the post lookup and
+    skipped on conflict, so the unique constraint, not a per-process cache, dedupes
+    across gunicorn workers; the total grows by an UPDATE with F(), so concurrent views
+    never overwrite each other."""
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {PostView._meta.db_table} (post_id, visitor, day) "  # noqa: S608 - table names, not input
+            f"SELECT id, %s, %s FROM {Post._meta.db_table} "
+            "WHERE slug = %s AND status = %s AND published_at <= %s "
+            "ON CONFLICT DO NOTHING",
+            [visitor, timezone.localdate(), slug, PostStatus.PUBLISHED, now],
+        )
+        inserted = cursor.rowcount == 1
+    if inserted:
+        Post.objects.filter(slug=slug).update(view_count=F("view_count") + 1)
+        return True
+    return False if Post.objects.published().filter(slug=slug).exists() else None
+
+
+@transaction.atomic
+def fold_past_views(*, today: date | None = None) -> int:
+    """Turn the per-visitor rows of past days into per-day totals and delete them, so
+    deduplication state never outlives its day. Run daily (`manage.py fold_views`)."""
+    today = today or timezone.localdate()
+    past = PostView.objects.filter(day__lt=today)
+    totals = list(past.values("post", "day").annotate(n=Count("pk")).order_by())
+    for row in totals:
+        daily, _ = DailyPostViews.objects.select_for_update().get_or_create(
+            post_id=row["post"], day=row["day"]
+        )
+        DailyPostViews.objects.filter(pk=daily.pk).update(count=F("count") + row["n"])
+    past.delete()
+    return len(totals)
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from blog.views.dashboard import reader_stats
+
 
 def media(request, path):
     # MEDIA_ROOT is read per request, not when the URLs load, so it follows the settings.
@@ -10,6 +12,8 @@ def media(request, path):
 
 
 urlpatterns = [
+    # Before the admin's own URLs, which answer every other path under admin/.
+    path("admin/stats/", admin.site.admin_view(reader_stats), name="reader_stats"),
     path("admin/", admin.site.urls),
     path("", include("blog.urls")),
 ]

@@ -74,6 +74,7 @@ def add_post(admin_client, author, **fields):
         "title": "A post",
         "slug": "",
         "cover_alt": "",
+        "imported_views": "0",
         "status": PostStatus.DRAFT,
         "post_authors-TOTAL_FORMS": "1",
         "post_authors-INITIAL_FORMS": "0",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import taggit.models
 from django.conf import settings
 from django.contrib import admin, messages
@@ -5,12 +7,20 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.html import format_html
 
-from blog.models import Author, CommentStatus, Post, PostAuthor, PostStatus, Tag
+from blog.charts import sparkline_points
+from blog.models import Author, CommentStatus, DailyPostViews, Post, PostAuthor, PostStatus, Tag
 from blog.services import publish_posts, unpublish_posts
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Write, publish and moderate"
+
+
+SPARKLINE_DAYS = 30
+
+
+def sparkline_start():
+    return timezone.localdate() - timedelta(days=SPARKLINE_DAYS)
 
 
 class PostAuthorInline(admin.TabularInline):
@@ -30,7 +40,7 @@ class PostAdmin(admin.ModelAdmin):
         "status_label",
         "published_at",
         "writers",
-        "view_count",
+        "views",
         "approved_comments",
     ]
     list_filter = ["status", "post_authors__author", "tags", "comments_enabled"]
@@ -49,7 +59,15 @@ class PostAdmin(admin.ModelAdmin):
         ),
         (
             "Numbers",
-            {"fields": ["view_count", "reading_time", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "view_count",
+                    "imported_views",
+                    "reading_time",
+                    "created_at",
+                    "updated_at",
+                ]
+            },  # fmt: skip
         ),
     ]
 
@@ -62,7 +80,13 @@ class PostAdmin(admin.ModelAdmin):
                 approved_total=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED))
             )
             .prefetch_related(
-                Prefetch("post_authors", queryset=PostAuthor.objects.select_related("author"))
+                Prefetch("post_authors", queryset=PostAuthor.objects.select_related("author")),
+                # 30 days of folded totals for the sparklines, in one query for the page.
+                Prefetch(
+                    "daily_views",
+                    queryset=DailyPostViews.objects.filter(day__gte=sparkline_start()),
+                    to_attr="recent_daily_views",
+                ),
             )
         )
 
@@ -72,6 +96,18 @@ class PostAdmin(admin.ModelAdmin):
             when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M")
             return format_html('<span title="Scheduled">Scheduled for {}</span>', when)
         return post.get_status_display()
+
+    @admin.display(description="views", ordering="view_count")
+    def views(self, post):
+        by_day = {row.day: row.count for row in post.recent_daily_views}
+        start = sparkline_start()
+        values = [by_day.get(start + timedelta(days=n), 0) for n in range(SPARKLINE_DAYS)]
+        return format_html(
+            '{} <svg class="sparkline" width="100" height="20" viewBox="0 0 100 20" role="img" '
+            'aria-label="Views per day over the last {} days: {} in all">'
+            '<polyline points="{}" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>',
+            post.total_views, SPARKLINE_DAYS, sum(values), sparkline_points(values),
+        )  # fmt: skip
 
     @admin.display(description="writers")
     def writers(self, post):

@@ -10,6 +10,7 @@ from blog.models.posts import (
     Tag,
     TaggedPost,
 )
+from blog.models.views import DailyPostViews, PostView
 
 __all__ = [
     "Author",
@@ -19,11 +20,13 @@ __all__ = [
     "CommentPolicy",
     "CommentQuerySet",
     "CommentStatus",
+    "DailyPostViews",
     "ModerationEvent",
     "Post",
     "PostAuthor",
     "PostQuerySet",
     "PostStatus",
+    "PostView",
     "Tag",
     "TaggedPost",
     "build_thread",

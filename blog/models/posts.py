@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -112,6 +112,28 @@ class PostQuerySet(models.QuerySet):
         """What a post card shows: published posts with writers and comment counts."""
         return self.published().with_comment_counts().with_authors()
 
+    def most_read(self, *, days: int = 30):
+        """Published posts by views over the last `days` days (folded daily totals plus
+        visitor rows not yet folded), most read first; in one query."""
+        from blog.models.views import DailyPostViews, PostView
+
+        start = timezone.localdate() - timedelta(days=days - 1)
+        folded = (
+            DailyPostViews.objects.filter(post=OuterRef("pk"), day__gte=start)
+            .order_by().values("post").annotate(n=Sum("count")).values("n")
+        )  # fmt: skip
+        fresh = (
+            PostView.objects.filter(post=OuterRef("pk"), day__gte=start)
+            .order_by().values("post").annotate(n=Count("pk")).values("n")
+        )  # fmt: skip
+        recent = Coalesce(Subquery(folded), 0) + Coalesce(Subquery(fresh), 0)
+        return (
+            self.published()
+            .annotate(recent_views=recent)
+            .filter(recent_views__gt=0)
+            .order_by("-recent_views", "-published_at")
+        )
+
     def by_author(self, author):
         return self.filter(post_authors__author=author)
 
@@ -171,7 +193,13 @@ class Post(models.Model):
         blank=True,
         help_text="Leave empty to follow the site's setting (COMMENT_MODERATION).",
     )
+    # Views counted by this site (blog.views_counting); only ever incremented in SQL.
     view_count = models.PositiveIntegerField(default=0, editable=False)
+    imported_views = models.PositiveIntegerField(
+        "views before this site",
+        default=0,
+        help_text="For a post moved from the old site: its view count there, added to ours.",
+    )
     reading_time = models.PositiveSmallIntegerField(
         "reading time (minutes)", default=1, editable=False
     )
@@ -221,6 +249,10 @@ class Post(models.Model):
     @property
     def body_html(self):
         return mark_safe(self.body)  # noqa: S308 - sanitized by save()
+
+    @property
+    def total_views(self) -> int:
+        return self.view_count + self.imported_views
 
     @property
     def is_live(self) -> bool:

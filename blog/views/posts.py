@@ -14,7 +14,8 @@ from blog.sharing import share_links
 @require_safe
 def post_list(request):
     page = paginate(request, Post.objects.for_cards())
-    return render(request, "blog/post_list.html", {"page": page})
+    most_read = Post.objects.most_read(days=30)[:5] if page.number == 1 else []
+    return render(request, "blog/post_list.html", {"page": page, "most_read": most_read})
 
 
 def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:

@@ -1,0 +1,55 @@
+"""The editors' dashboard: how posts are read and discussed, as charts with tables."""
+
+from datetime import timedelta
+
+from django.contrib.admin import site as admin_site
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.shortcuts import render
+from django.utils import timezone
+
+from blog.charts import bar_chart
+from blog.models import Comment, Post
+from blog.readership import views_per_day
+from blog.services import fold_past_views
+
+
+def comments_per_day(*, days: int):
+    today = timezone.localdate()
+    start = today - timedelta(days=days - 1)
+    counts = {start + timedelta(n): 0 for n in range(days)}
+    rows = (
+        Comment.objects.filter(created_at__date__gte=start)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        if row["day"] in counts:
+            counts[row["day"]] += row["n"]
+    return list(counts.items())
+
+
+def reader_stats(request):
+    fold_past_views()  # yesterday's visitor rows become totals before they are read
+    posts = Post.objects.published().order_by("-published_at").only("title")
+    chosen = None
+    if request.GET.get("post", "").isdigit():
+        chosen = posts.filter(pk=request.GET["post"]).first()
+    subject = f"“{chosen.title}”" if chosen else "the whole site"
+    charts = [
+        bar_chart(f"Views per day, last 30 days, {subject}", views_per_day(days=30, post=chosen)),
+        bar_chart(f"Views per day, last 90 days, {subject}", views_per_day(days=90, post=chosen)),
+        bar_chart("Comments per day, last 30 days", comments_per_day(days=30)),
+    ]
+    context = {
+        **admin_site.each_context(request),
+        "title": "Reader statistics",
+        "charts": charts,
+        "posts": posts,
+        "chosen": chosen,
+        "top_week": Post.objects.most_read(days=7)[:10],
+        "top_month": Post.objects.most_read(days=30)[:10],
+    }
+    return render(request, "admin/reader_stats.html", context)

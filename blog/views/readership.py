@@ -1,0 +1,46 @@
+"""Counting readers (see blog.readership for what counts) and the public page that
+explains it."""
+
+import base64
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST, require_safe
+
+from blog.readership import countable, visitor_key
+from blog.services import record_view
+
+# A transparent 1x1 GIF, for readers without JavaScript.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+def _count(request, slug) -> None:
+    if not countable(request):
+        return
+    if record_view(slug=slug, visitor=visitor_key(request)) is None:
+        raise Http404("No such article.")
+
+
+# The beacon cannot carry a CSRF token (navigator.sendBeacon sets no headers). A forged
+# request from another site could only count that site's visitor once a day, as any
+# real view does; it changes nothing else.
+@csrf_exempt
+@require_POST
+@never_cache
+def view_record(request, slug):
+    _count(request, slug)
+    return HttpResponse(status=204)
+
+
+@require_GET
+@never_cache
+def view_pixel(request, slug):
+    _count(request, slug)
+    return HttpResponse(PIXEL, content_type="image/gif")
+
+
+@require_safe
+def views_explained(request):
+    return render(request, "blog/views_explained.html")
