@@ -8,8 +8,18 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from blog.charts import sparkline_points
-from blog.models import Author, CommentStatus, DailyPostViews, Post, PostAuthor, PostStatus, Tag
-from blog.services import publish_posts, unpublish_posts
+from blog.models import (
+    Author,
+    CommentStatus,
+    DailyPostViews,
+    Post,
+    PostAuthor,
+    PostStatus,
+    PublicationEvent,
+    Tag,
+)
+from blog.publishing_checks import publishing_warnings
+from blog.services import publish_posts, record_publication, unpublish_posts
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
 admin.site.site_title = settings.SITE_NAME
@@ -71,11 +81,72 @@ class PostAdmin(admin.ModelAdmin):
         ),
     ]
 
+    # Roles (groups made by migration 0003): editors have `publish_post` and
+    # `change_any_post`; writers edit only posts that credit them, and only until they
+    # are published; they send drafts to review instead of publishing.
+    def can_publish(self, request) -> bool:
+        return request.user.has_perm("blog.publish_post")
+
+    def sees_all(self, request) -> bool:
+        return request.user.has_perm("blog.change_any_post")
+
+    has_publish_permission = can_publish
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if not allowed or obj is None or self.sees_all(request):
+            return allowed
+        return obj.status != PostStatus.PUBLISHED
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if not allowed or obj is None or self.sees_all(request):
+            return allowed
+        return obj.status == PostStatus.DRAFT
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.can_publish(request):
+            fields += ["published_at", "imported_views"]
+        return fields
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.can_publish(request):
+            kwargs["choices"] = [
+                (PostStatus.DRAFT, PostStatus.DRAFT.label),
+                (PostStatus.REVIEW, "In review (send to the editors)"),
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        before = Post.objects.filter(pk=obj.pk).values("status", "published_at").first()
+        super().save_model(request, obj, form, change)
+        record_publication(post=obj, actor=request.user, before=before)
+        if obj.status in {PostStatus.REVIEW, PostStatus.PUBLISHED}:
+            for warning in publishing_warnings(obj):
+                self.message_user(request, warning, messages.WARNING)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        profile = getattr(request.user, "author_profile", None)
+        post = form.instance
+        if (
+            not self.sees_all(request)
+            and profile
+            and not post.post_authors.filter(author=profile).exists()
+        ):
+            # A writer's post always credits them, or they could not open it again.
+            PostAuthor.objects.create(post=post, author=profile, position=99)
+
     def get_queryset(self, request):
         # Writers and comment counts for the whole page in two queries, not one per row.
+        posts = super().get_queryset(request)
+        if not self.sees_all(request):
+            posts = posts.filter(
+                pk__in=PostAuthor.objects.filter(author__user=request.user).values("post")
+            )
         return (
-            super()
-            .get_queryset(request)
+            posts
             .annotate(
                 approved_total=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED))
             )
@@ -117,14 +188,17 @@ class PostAdmin(admin.ModelAdmin):
     def approved_comments(self, post):
         return post.approved_total
 
-    @admin.action(description="Publish selected posts (now, or at their scheduled time)")
+    @admin.action(
+        description="Publish selected posts (now, or at their scheduled time)",
+        permissions=["publish"],
+    )
     def publish(self, request, queryset):
-        count = publish_posts(posts=queryset)
+        count = publish_posts(posts=queryset, actor=request.user)
         self.message_user(request, f"{count} post(s) published.", messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected posts (back to draft)")
+    @admin.action(description="Unpublish selected posts (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = unpublish_posts(posts=queryset)
+        count = unpublish_posts(posts=queryset, actor=request.user)
         self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)
 
 
@@ -170,3 +244,23 @@ class TagAdmin(admin.ModelAdmin):
     @admin.display(description="posts", ordering="post_total")
     def post_total(self, tag):
         return tag.post_total
+
+
+@admin.register(PublicationEvent)
+class PublicationEventAdmin(admin.ModelAdmin):
+    """Who published or unpublished what, and when. Read-only."""
+
+    list_display = ["created_at", "actor", "action", "post", "from_status", "to_status",
+                    "published_at"]  # fmt: skip
+    list_filter = ["action", "actor"]
+    list_select_related = ["actor", "post"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,6 +7,7 @@ from blog.models.posts import (
     PostAuthor,
     PostQuerySet,
     PostStatus,
+    PublicationEvent,
     Tag,
     TaggedPost,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "PostQuerySet",
     "PostStatus",
     "PostView",
+    "PublicationEvent",
     "Tag",
     "TaggedPost",
     "build_thread",

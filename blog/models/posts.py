@@ -76,6 +76,7 @@ class CommentPolicy(models.TextChoices):
 
 class PostStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -211,6 +212,10 @@ class Post(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"], name="post_status_published")]
+        permissions = [
+            ("publish_post", "Can publish, schedule and unpublish posts"),
+            ("change_any_post", "Can edit posts by any writer"),
+        ]
         constraints = [
             # choices are only checked by forms; the database refuses the rest
             models.CheckConstraint(
@@ -339,3 +344,23 @@ class TaggedPost(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_post_unique"),
         ]
+
+
+class PublicationEvent(models.Model):
+    """Who submitted, published, scheduled or unpublished which post, and when."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="publication_events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.actor or 'the site'} {self.action} “{self.post}”"
