@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.post_list, name="post_list"),
     # /post/<slug>/ is the path Wix used, so links to the old site keep working.
     path("post/<slug:slug>/", views.post_detail, name="post_detail"),
+    path("preview/<str:token>/", views.post_preview, name="post_preview"),
     path("post/<slug:slug>/comments/", views.comment_create, name="comment_create"),
     path("post/<slug:slug>/view/", views.view_record, name="view_record"),
     path("post/<slug:slug>/view.gif", views.view_pixel, name="view_pixel"),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "django_tasks_db",
+    "reversion",
     "blog",
 ]
 
@@ -190,6 +191,8 @@ TASKS = {
         }[os.environ.get("TASKS_BACKEND", "database")]
     }
 }
+# How long a shared preview link of an unpublished post works.
+PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "3"))
 POSTS_PER_PAGE = int(os.environ.get("POSTS_PER_PAGE", "10"))
 
 # Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto and X-Forwarded-For.

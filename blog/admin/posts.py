@@ -3,9 +3,15 @@ from datetime import timedelta
 import taggit.models
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from blog.charts import sparkline_points
 from blog.models import (
@@ -18,7 +24,9 @@ from blog.models import (
     PublicationEvent,
     Tag,
 )
+from blog.previews import preview_url
 from blog.publishing_checks import publishing_warnings
+from blog.revisions import compare
 from blog.services import publish_posts, record_publication, unpublish_posts
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
@@ -44,7 +52,7 @@ class PostAuthorInline(admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(VersionAdmin):
     list_display = [
         "title",
         "status_label",
@@ -57,11 +65,12 @@ class PostAdmin(admin.ModelAdmin):
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["view_count", "reading_time", "created_at", "updated_at"]
+    readonly_fields = ["preview_link", "view_count", "reading_time", "created_at", "updated_at"]
     inlines = [PostAuthorInline]
+    object_history_template = "admin/blog/post/history.html"
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "excerpt", "body", "tags"]}),
+        (None, {"fields": ["preview_link", "title", "slug", "excerpt", "body", "tags"]}),
         ("Cover", {"fields": ["cover", "cover_alt"]}),
         (
             "Publishing",
@@ -145,21 +154,63 @@ class PostAdmin(admin.ModelAdmin):
             posts = posts.filter(
                 pk__in=PostAuthor.objects.filter(author__user=request.user).values("post")
             )
-        return (
-            posts
-            .annotate(
-                approved_total=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED))
-            )
-            .prefetch_related(
-                Prefetch("post_authors", queryset=PostAuthor.objects.select_related("author")),
-                # 30 days of folded totals for the sparklines, in one query for the page.
-                Prefetch(
-                    "daily_views",
-                    queryset=DailyPostViews.objects.filter(day__gte=sparkline_start()),
-                    to_attr="recent_daily_views",
-                ),
-            )
+        return posts.annotate(
+            approved_total=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED))
+        ).prefetch_related(
+            Prefetch("post_authors", queryset=PostAuthor.objects.select_related("author")),
+            # 30 days of folded totals for the sparklines, in one query for the page.
+            Prefetch(
+                "daily_views",
+                queryset=DailyPostViews.objects.filter(day__gte=sparkline_start()),
+                to_attr="recent_daily_views",
+            ),
         )
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("<path:object_id>/history/compare/", compare, name="blog_post_compare"),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(Post, object_id).select_related(
+            "revision__user"
+        )
+        return super().history_view(
+            request, object_id, {"versions": versions, **(extra_context or {})}
+        )
+
+    def compare_view(self, request, object_id):
+        """Two saved versions side by side: what was removed and added, word by word."""
+        post = self.get_object(request, object_id)
+        if post is None or not self.has_view_or_change_permission(request, post):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(post)
+        old = get_object_or_404(versions, pk=request.GET.get("from", "0") or "0")
+        new = get_object_or_404(versions, pk=request.GET.get("to", "0") or "0")
+        if old.revision.date_created > new.revision.date_created:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Compare versions of “{post}”",
+            "opts": self.opts,
+            "original": post,
+            "old": old,
+            "new": new,
+            "rows": compare(old.field_dict, new.field_dict),
+        }
+        return TemplateResponse(request, "admin/blog/post/compare.html", context)
+
+    @admin.display(description="preview")
+    def preview_link(self, post):
+        if not post.pk:
+            return "Save the post to preview it."
+        return format_html(
+            '<a href="{}" target="_blank">Preview it as readers will see it</a> · this link '
+            "works for {} days for anyone you send it to.",
+            preview_url(post), settings.PREVIEW_LINK_DAYS,
+        )  # fmt: skip
 
     @admin.display(description="status", ordering="status")
     def status_label(self, post):

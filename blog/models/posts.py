@@ -296,8 +296,10 @@ class Post(models.Model):
     def neighbours(self) -> tuple["Post | None", "Post | None"]:
         """The previous (older) and next (newer) published posts. The id breaks ties, so
         posts published in the same second (a bulk publish) still link to each other."""
-        published = Post.objects.published().only("title", "slug", "published_at")
         at = self.published_at
+        if at is None:  # a draft, seen in preview
+            return None, None
+        published = Post.objects.published().only("title", "slug", "published_at")
         older = (
             published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=self.pk))
             .order_by("-published_at", "-pk")

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
@@ -8,6 +8,7 @@ from blog.commenter import can_change, own_comment_ids
 from blog.forms import CommentForm
 from blog.models import Author, Comment, Post, Tag
 from blog.pagination import paginate
+from blog.previews import post_id_from_token
 from blog.sharing import share_links
 
 
@@ -90,6 +91,22 @@ def post_detail(request, slug):
     # back addressed to that comment, instead of a hidden form under every comment.
     context = article_context(request, post, reply_to=request.GET.get("reply_to"))
     return render(request, "blog/post_detail.html", context)
+
+
+@require_safe
+def post_preview(request, token):
+    """A draft or scheduled post exactly as readers will see it, for whoever holds a
+    signed link. Not indexed, not counted, not open to comments."""
+    post_id = post_id_from_token(token)
+    posts = Post.objects.with_authors().prefetch_related("tags")
+    post = posts.filter(pk=post_id).first() if post_id else None
+    if post is None:
+        raise Http404("This preview link is not valid or has expired.")
+    context = article_context(request, post) | {"is_preview": True, "comments_open": False}
+    response = render(request, "blog/post_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_safe
