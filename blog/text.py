@@ -1,6 +1,7 @@
 """Text helpers shared by models, forms and templates: slugs, stored HTML, reading time."""
 
 import math
+import re
 
 import nh3
 from django.utils.html import strip_tags
@@ -17,32 +18,106 @@ def slugify(text: str) -> str:
     return django_slugify(unidecode(text.translate(AZERBAIJANI_LETTERS)))
 
 
+# The visual editor's tools (django-prose-editor). Each produces only tags and classes
+# in ALLOWED_TAGS below; tests/test_editor.py holds the two lists to each other.
+EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "NodeClass": {
+        "cssClasses": {"blockquote": [{"className": "pull-quote", "title": "Pull quote"}]}
+    },
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Figure": True,
+    "Caption": True,
+    "Image": True,
+    "History": True,
+}
+
 # What the post editor may produce, and nothing else. Anything outside this list is
 # dropped when a post is saved, so the templates can mark the stored body safe.
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup",
     "a", "ul", "ol", "li", "blockquote", "hr", "figure", "figcaption", "img",
-    "code", "pre", "cite", "q", "abbr",
+    "code", "pre", "cite", "q", "abbr", "iframe",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height", "loading"},
+    "img": {"src", "alt", "width", "height", "loading", "srcset", "sizes"},
     "abbr": {"title"},
     "ol": {"start"},
+    "iframe": {"src", "title", "allow", "allowfullscreen", "loading", "referrerpolicy"},
 }
+# Video players the editor may embed, and nothing else: YouTube's privacy-enhanced
+# domain and Vimeo with do-not-track.
+EMBED_SOURCE = re.compile(
+    r"^https://(www\.youtube-nocookie\.com/embed/[A-Za-z0-9_-]{11}"
+    r"|player\.vimeo\.com/video/\d+\?dnt=1)$"
+)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "iframe" and attribute == "src" and not EMBED_SOURCE.match(value):
+        return None
+    if tag == "img" and attribute == "srcset" and ("javascript:" in value or "data:" in value):
+        return None
+    return value
+
+
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     clean_content_tags={"script", "style"},
     attributes=ALLOWED_ATTRIBUTES,
-    allowed_classes={"blockquote": {"pull-quote"}},
+    allowed_classes={"blockquote": {"pull-quote"}, "figure": {"video"}},
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer",
+    attribute_filter=_filter_attribute,
 )
+_EMPTY_FRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
 
 
 def sanitize_html(html: str) -> str:
-    """The stored body: editor HTML reduced to the allowlist above."""
-    return _cleaner.clean(html or "")
+    """The stored body: editor HTML reduced to the allowlist above. Video links on a line
+    of their own become embedded players first; a frame from any other site is dropped."""
+    return _EMPTY_FRAME.sub("", _cleaner.clean(embed_videos(html or "")))
+
+
+YOUTUBE = re.compile(
+    r"https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:[^\s<\"]*&(?:amp;)?)?v=|shorts/|embed/)"
+    r"|youtu\.be/)([A-Za-z0-9_-]{11})[^\s<\"]*"
+)
+VIMEO = re.compile(r"https?://(?:www\.)?vimeo\.com/(\d+)[^\s<\"]*")
+# A paragraph holding only a video address, as text or as a link to itself.
+VIDEO_PARAGRAPH = re.compile(
+    r"<p>\s*(?:<a [^>]*>)?\s*(https?://[^\s<\"]+)\s*(?:</a>)?\s*</p>", re.IGNORECASE
+)
+
+
+def embed_videos(html: str) -> str:
+    """Turn a YouTube or Vimeo address pasted on its own line into an embedded player,
+    as Wix did: editors paste the address, readers see the video."""
+
+    def player(match: re.Match) -> str:
+        url = match.group(1)
+        if found := YOUTUBE.fullmatch(url):
+            src, title = f"https://www.youtube-nocookie.com/embed/{found.group(1)}", "YouTube video"
+        elif found := VIMEO.fullmatch(url):
+            src, title = f"https://player.vimeo.com/video/{found.group(1)}?dnt=1", "Vimeo video"
+        else:
+            return match.group(0)
+        return (
+            f'<figure class="video"><iframe src="{src}" title="{title}" loading="lazy" '
+            'allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen '
+            'referrerpolicy="strict-origin-when-cross-origin"></iframe></figure>'
+        )
+
+    return VIDEO_PARAGRAPH.sub(player, html)
 
 
 WORDS_PER_MINUTE = 200

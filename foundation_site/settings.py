@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks_db",
     "reversion",
+    "django_prose_editor",
     "blog",
 ]
 

@@ -8,10 +8,11 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from blog.text import reading_minutes, sanitize_html, slugify
+from blog.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
 
 
 class Author(models.Model):
@@ -152,9 +153,12 @@ class Post(models.Model):
         blank=True,
         help_text="One or two sentences shown on the home page and in link previews.",
     )
-    body = models.TextField(
+    body = ProseEditorField(
+        extensions=EDITOR_EXTENSIONS,
+        sanitize=sanitize_html,  # our allowlist, in the admin form too; save() applies it again
         blank=True,
-        help_text="HTML. Scripts, styles and unknown tags are removed when the post is saved.",
+        help_text="To show a YouTube or Vimeo video, paste its address on a line of its own. "
+        "Pictures: upload them under Images, then use the picture button with their address.",
     )
     cover = models.ImageField(
         upload_to="covers/",
