@@ -135,6 +135,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded pictures are served by Django itself unless a web server or object
 # storage does it (docs: set SERVE_MEDIA=0 behind nginx).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Uploaded pictures: refused above these sizes (see blog/uploads.py), scaled to these
+# widths for srcset (see blog/images.py).
+IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "15"))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "50000000"))
+IMAGE_WIDTHS = [480, 800, 1200, 1600]
+AVATAR_SIZES = [96, 320]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,3 +1,3 @@
-from blog.admin import comments, posts
+from blog.admin import comments, images, posts
 
-__all__ = ["comments", "posts"]
+__all__ = ["comments", "images", "posts"]

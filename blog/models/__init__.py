@@ -1,4 +1,5 @@
 from blog.models.comments import Comment, CommentQuerySet, CommentStatus, build_thread
+from blog.models.images import Image, Rendition, RenditionKind
 from blog.models.moderation import BlockedTerm, BlockKind, ModerationEvent
 from blog.models.posts import (
     Author,
@@ -22,6 +23,7 @@ __all__ = [
     "CommentQuerySet",
     "CommentStatus",
     "DailyPostViews",
+    "Image",
     "ModerationEvent",
     "Post",
     "PostAuthor",
@@ -29,6 +31,8 @@ __all__ = [
     "PostStatus",
     "PostView",
     "PublicationEvent",
+    "Rendition",
+    "RenditionKind",
     "Tag",
     "TaggedPost",
     "build_thread",

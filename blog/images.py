@@ -1,0 +1,105 @@
+"""Library pictures after upload: cleaned once, then scaled once into renditions.
+
+Everything goes through Django's storage API (default_storage), so the same code
+writes to the local media folder or, by settings, to S3-compatible storage."""
+
+from io import BytesIO
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from PIL import Image as PillowImage
+from PIL import ImageOps
+
+from blog.models import Image, Rendition, RenditionKind
+
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 86, "optimize": True, "progressive": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 82, "method": 4},
+    "GIF": {},
+}
+
+
+def _encode(picture, kind: str, **extra) -> bytes:
+    buffer = BytesIO()
+    options = dict(SAVE_OPTIONS[kind], **extra)
+    if kind == "JPEG" and picture.mode not in {"RGB", "L"}:
+        picture = picture.convert("RGB")
+    # No `exif=` and no text chunks: whatever metadata the camera wrote (GPS location,
+    # serial numbers, names) is not written back.
+    picture.save(buffer, kind, **options)
+    return buffer.getvalue()
+
+
+def clean_original(image: Image) -> None:
+    """Turn the stored original upright by its EXIF orientation and write it back
+    without metadata. An animated GIF keeps its frames."""
+    with image.file.open("rb") as handle, PillowImage.open(handle) as picture:
+        kind = picture.format
+        if kind == "GIF" and getattr(picture, "is_animated", False):
+            data = _encode(picture, "GIF", save_all=True)
+        else:
+            upright = ImageOps.exif_transpose(picture)
+            icc = picture.info.get("icc_profile")
+            data = _encode(upright, kind, **({"icc_profile": icc} if icc else {}))
+    name = image.file.name
+    image.file.storage.delete(name)
+    image.file.save(PurePosixPath(name).name, ContentFile(data), save=False)  # refreshes size
+
+
+def _has_alpha(picture) -> bool:
+    return picture.mode in {"RGBA", "LA", "PA"} or "transparency" in picture.info
+
+
+def make_renditions(image: Image) -> list[Rendition]:
+    """WebP copies at each width in IMAGE_WIDTHS up to the original's, each with a JPEG
+    (or, for transparent pictures, PNG) fallback, and square crops for writers'
+    pictures. Made once: existing renditions are replaced."""
+    for old in image.renditions.all():
+        default_storage.delete(old.file)
+    image.renditions.all().delete()
+    made = []
+    with image.file.open("rb") as handle, PillowImage.open(handle) as picture:
+        picture.seek(0)
+        picture = picture.convert("RGBA") if _has_alpha(picture) else picture.convert("RGB")
+        fallback = "PNG" if _has_alpha(picture) else "JPEG"
+        widths = sorted(
+            {w for w in settings.IMAGE_WIDTHS if w < picture.width}
+            | {min(picture.width, max(settings.IMAGE_WIDTHS))}
+        )
+        jobs = [(RenditionKind.WIDE, w, ImageOps.contain(picture, (w, 10**6))) for w in widths]
+        side = min(picture.size)
+        square = ImageOps.fit(picture, (side, side))
+        jobs += [
+            (RenditionKind.SQUARE, s, square.resize((s, s), PillowImage.LANCZOS))
+            for s in settings.AVATAR_SIZES
+            if s <= side
+        ] or [(RenditionKind.SQUARE, side, square)]
+        for kind, width, scaled in jobs:
+            for fmt in ("WEBP", fallback):
+                name = f"renditions/{image.pk}/{kind}-{width}.{fmt.lower()}"
+                default_storage.delete(name)
+                stored = default_storage.save(name, ContentFile(_encode(scaled, fmt)))
+                made.append(
+                    Rendition(
+                        image=image,
+                        kind=kind,
+                        format=fmt.lower(),
+                        width=scaled.width,
+                        height=scaled.height,
+                        file=stored,
+                    )  # fmt: skip
+                )
+    return Rendition.objects.bulk_create(made)
+
+
+@transaction.atomic
+def process_upload(image: Image) -> Image:
+    """After an upload: clean the original, save, and make its renditions."""
+    clean_original(image)
+    image.save()
+    make_renditions(image)
+    return image

@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from blog.uploads import validate_image_upload
+
+
+class Image(models.Model):
+    """A picture in the library: covers, writers' pictures and pictures in posts all
+    come from here. The stored file is cleaned on upload (turned upright, metadata such
+    as GPS location removed) and `Rendition`s are made from it once."""
+
+    file = models.ImageField(
+        upload_to="library/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_upload],
+        help_text="JPEG, PNG, WebP or GIF.",
+    )
+    title = models.CharField(max_length=200, help_text="For finding it in the library.")
+    alt = models.CharField(
+        "description (alt text)",
+        max_length=250,
+        help_text="What the picture shows, for readers who cannot see it.",
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=200, blank=True, help_text="Photographer or source.")
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("admin:blog_image_change", args=[self.pk])
+
+
+class RenditionKind(models.TextChoices):
+    WIDE = "wide", "Full picture, scaled"
+    SQUARE = "square", "Square crop from the centre"
+
+
+class Rendition(models.Model):
+    """One scaled (or square-cropped) copy of a library picture, in one format."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    kind = models.CharField(max_length=10, choices=RenditionKind, default=RenditionKind.WIDE)
+    format = models.CharField(max_length=10)  # webp, jpeg or png
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    file = models.CharField(max_length=300)  # a name in the default storage
+
+    class Meta:
+        ordering = ["kind", "format", "width"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "kind", "format", "width"], name="rendition_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.image_id} {self.kind} {self.width}w {self.format}"
+
+    @property
+    def url(self) -> str:
+        from django.core.files.storage import default_storage
+
+        return default_storage.url(self.file)
