@@ -1,7 +1,11 @@
-"""An editor logs in to the admin, writes and publishes a post, and a reader reads it."""
+"""An editor logs in to the admin, writes, previews, publishes and schedules posts, and a
+reader reads them."""
 
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import E2E, EDITOR_PASSWORD
@@ -56,3 +60,50 @@ def test_editor_publishes_a_post_that_readers_then_see(page):
     )
     expect(page.locator(".article__header")).to_contain_text("Leyla")
     expect(page.locator(".tags")).to_contain_text("youth")
+
+
+def log_in(page):
+    page.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Write, publish and moderate")).to_be_visible()
+
+
+def test_editor_previews_and_schedules_a_post_that_appears_on_time(page):
+    title = f"Scheduled letter, {page.viewport_name}"
+    log_in(page)
+    page.goto("/admin/blog/post/add/")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Title").press("End")
+    page.get_by_label("Excerpt").fill("A letter that waits for its moment.")
+    page.locator(".prose-editor [contenteditable='true']").click()
+    page.keyboard.type("Dear readers, this letter was written before you read it.")
+    page.locator("#post_authors-0 .select2-selection").click()
+    page.locator(".select2-search__field").fill("Nino")
+    page.locator(".select2-results__option", has_text="Nino").click()
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    # The preview link shows the draft as readers will see it, to anyone who has it.
+    preview = page.get_by_role("link", name="Preview it as readers will see it")
+    preview_url = preview.get_attribute("href")
+    page.goto(preview_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator(".preview-banner")).to_contain_text("Not published")
+    page.go_back()
+
+    # Scheduled a few seconds ahead, in the site's time zone.
+    at = datetime.now(ZoneInfo(settings.TIME_ZONE)) + timedelta(seconds=8)
+    page.get_by_label("Status").select_option("published")
+    page.locator("#id_published_at_0").fill(at.strftime("%Y-%m-%d"))
+    page.locator("#id_published_at_1").fill(at.strftime("%H:%M:%S"))
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#result_list")).to_contain_text("Scheduled for")
+
+    page.goto("/")
+    expect(page.get_by_role("link", name=title)).to_have_count(0)
+    page.wait_for_timeout(max(0, (at - datetime.now(at.tzinfo)).total_seconds() * 1000) + 1500)
+    page.reload()
+    page.get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
