@@ -18,7 +18,7 @@ from blog.models import Image, Rendition, RenditionKind
 SAVE_OPTIONS = {
     "JPEG": {"quality": 86, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
-    "WEBP": {"quality": 82, "method": 4},
+    "WEBP": {"quality": 80, "method": 2},
     "GIF": {},
 }
 

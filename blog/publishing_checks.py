@@ -41,8 +41,6 @@ def publishing_warnings(post) -> list[str]:
         warnings.append("The post has no excerpt: the home page and link previews will show none.")
     if not post.cover:
         warnings.append("The post has no cover picture: shared links will show no image.")
-    elif not post.cover_alt.strip():
-        warnings.append("The cover has no description for readers who cannot see it.")
     reader = _BodyReader()
     reader.feed(post.body or "")
     if reader.images_without_alt:

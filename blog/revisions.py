@@ -7,8 +7,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 COMPARED_FIELDS = [("title", "Title"), ("excerpt", "Excerpt"), ("body", "Text"),
-                   ("status", "Status"), ("published_at", "Publish time"),
-                   ("cover_alt", "Cover description")]  # fmt: skip
+                   ("status", "Status"), ("published_at", "Publish time")]  # fmt: skip
 
 
 def readable(field: str, value) -> str:

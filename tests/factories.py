@@ -8,7 +8,33 @@ from django.utils import timezone
 from PIL import Image
 
 from blog.antispam import FORM_SALT
+from blog.images import make_renditions
 from blog.models import Author, Comment, CommentStatus, Post, PostAuthor, PostStatus
+from blog.models import Image as LibraryImage
+
+
+def image_upload(name="picture.png", size=(64, 64)) -> SimpleUploadedFile:
+    """A real PNG made by Pillow, as a browser would upload it."""
+    buffer = BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A library picture with its renditions made, as after an upload in the admin."""
+
+    class Meta:
+        model = LibraryImage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    alt = factory.Sequence(lambda n: f"A described picture {n}")
+    file = factory.LazyFunction(lambda: image_upload("picture.png", (160, 90)))
+
+    @factory.post_generation
+    def renditions(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            make_renditions(self)
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):
@@ -59,13 +85,6 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author_email = factory.Sequence(lambda n: f"reader{n}@example.org")
     body = factory.Sequence(lambda n: f"Comment number {n}.")
     status = CommentStatus.APPROVED
-
-
-def image_upload(name="picture.png", size=(64, 64)) -> SimpleUploadedFile:
-    """A real PNG made by Pillow, as a browser would upload it."""
-    buffer = BytesIO()
-    Image.new("RGB", size, "teal").save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def form_token(*, age_seconds: float = 60) -> str:

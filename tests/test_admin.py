@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from blog.models import Comment, CommentStatus, Post, PostStatus
-from tests.factories import AuthorFactory, CommentFactory, PostFactory, image_upload
+from tests.factories import AuthorFactory, CommentFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +72,6 @@ def add_post(admin_client, author, **fields):
     data = {
         "title": "A post",
         "slug": "",
-        "cover_alt": "",
         "imported_views": "0",
         "status": PostStatus.DRAFT,
         "post_authors-TOTAL_FORMS": "1",
@@ -109,26 +107,10 @@ def test_editor_creates_a_post_with_writers_and_tags(admin_client):
     assert post in Post.objects.published()
 
 
-def test_cover_without_description_is_refused_in_the_form(admin_client):
-    response = add_post(
-        admin_client, AuthorFactory(), title="With cover", cover=image_upload("cover.png")
-    )
-    assertContains(response, "Describe the cover for readers who cannot see it.")
-    assert not Post.objects.exists()
-
-
 def test_post_without_a_writer_is_refused(admin_client):
     response = add_post(admin_client, AuthorFactory(), **{"post_authors-0-author": ""})
     assertContains(response, "This field is required.")
     assert not Post.objects.exists()
-
-
-def test_upload_that_is_not_an_image_is_refused_with_a_reason(admin_client):
-    fake = SimpleUploadedFile("photo.jpg", b"<html>not a picture</html>", "image/jpeg")
-    response = admin_client.post(
-        reverse("admin:blog_author_add"), {"name": "X", "slug": "x", "picture": fake}
-    )
-    assertContains(response, "Upload a valid image")
 
 
 def test_bulk_publish_and_unpublish(admin_client):

@@ -47,12 +47,13 @@ def test_demo_publishes_posts_and_reports_what_it_loaded(demo_output):
 
 def test_every_published_post_has_a_described_cover_and_pictured_writers(demo_output):
     for post in Post.objects.published().with_authors():
-        assert post.cover_alt.strip()
-        with post.cover.open("rb") as file, Image.open(file) as cover:
+        assert post.cover.alt.strip()
+        with post.cover.file.open("rb") as file, Image.open(file) as cover:
             assert cover.size == (1600, 900)
+        assert post.cover.renditions.filter(format="webp").exists()
         assert post.credited_authors
         for writer in post.credited_authors:
-            with writer.picture.open("rb") as file, Image.open(file) as picture:
+            with writer.picture.file.open("rb") as file, Image.open(file) as picture:
                 assert picture.width == picture.height
     assert Post.objects.annotate(writers=Count("post_authors")).filter(writers=2).exists()
 

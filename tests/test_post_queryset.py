@@ -2,12 +2,11 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
 from blog.models import Post, PostStatus
-from tests.factories import CommentFactory, PostFactory, image_upload
+from tests.factories import CommentFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,13 +56,6 @@ def test_database_refuses_an_unknown_status():
     post = PostFactory()
     with pytest.raises(IntegrityError):
         Post.objects.filter(pk=post.pk).update(status="archived")
-
-
-def test_cover_needs_a_description():
-    post = PostFactory.build(cover=image_upload("cover.png"), cover_alt="")
-    with pytest.raises(ValidationError) as error:
-        post.clean()
-    assert "cover_alt" in error.value.message_dict
 
 
 def test_comment_tree_nests_replies_under_what_they_answer():

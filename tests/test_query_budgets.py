@@ -5,26 +5,36 @@ the same budget. A new N+1 shows here."""
 import pytest
 from django.urls import reverse
 
-from tests.factories import AuthorFactory, CommentFactory, PostFactory
+from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
-# count + posts (with comment counts) + writers
-LIST_BUDGET = 3
+# count + posts (with covers and comment counts) + writers (with pictures)
+# + the writers' pictures' renditions + the covers' renditions
+LIST_BUDGET = 5
 # the list + most read this month
 HOME_BUDGET = LIST_BUDGET + 1
-# post + writers + tags + comment thread + previous + next
-ARTICLE_BUDGET = 6
-# tag + count + posts + writers
-TAG_BUDGET = 4
-# author + count + posts + writers
-AUTHOR_BUDGET = 4
+# post (with cover) + writers + their pictures' renditions + cover renditions + tags
+# + comment thread + previous + next
+ARTICLE_BUDGET = 8
+# tag + the list
+TAG_BUDGET = 1 + LIST_BUDGET
+# author (with picture) + its renditions + the list
+AUTHOR_BUDGET = 2 + LIST_BUDGET
+
+
+def pictured_writer():
+    # Renditions are not made: the queries that read them run all the same.
+    return AuthorFactory(picture=ImageFactory(renditions=False))
 
 
 def seed_posts(count, *, author=None, tags=("peace",)):
     for _ in range(count):
         post = PostFactory(
-            published=True, authors=[author or AuthorFactory(), AuthorFactory()], tags=list(tags)
+            published=True,
+            cover=ImageFactory(renditions=False),
+            authors=[author or pictured_writer(), pictured_writer()],
+            tags=list(tags),
         )
         CommentFactory.create_batch(2, post=post)
 
@@ -41,7 +51,8 @@ def test_home(client, django_assert_num_queries, posts):
 def test_article_with_comments_and_tags(client, django_assert_num_queries, comments, tags):
     post = PostFactory(
         published=True,
-        authors=[AuthorFactory(), AuthorFactory()],
+        cover=ImageFactory(renditions=False),
+        authors=[pictured_writer(), pictured_writer()],
         tags=[f"tag{n}" for n in range(tags)],
     )
     PostFactory.create_batch(2, published=True)
@@ -64,7 +75,7 @@ def test_tag_page(client, django_assert_num_queries, posts):
 
 @pytest.mark.parametrize("posts", [1, 12])
 def test_author_page(client, django_assert_num_queries, posts):
-    author = AuthorFactory()
+    author = pictured_writer()
     seed_posts(posts, author=author)
     with django_assert_num_queries(AUTHOR_BUDGET):
         response = client.get(author.get_absolute_url())

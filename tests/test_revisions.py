@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def form(author, **fields):
     return {
         "title": "First title", "slug": "piece", "excerpt": "", "body": "<p>Old words here.</p>",
-        "cover_alt": "", "status": "draft", "comments_enabled": "on", "imported_views": "0",
+        "status": "draft", "comments_enabled": "on", "imported_views": "0",
         "post_authors-TOTAL_FORMS": "1", "post_authors-INITIAL_FORMS": "0",
         "post_authors-MIN_NUM_FORMS": "1", "post_authors-MAX_NUM_FORMS": "1000",
         "post_authors-0-author": author.pk, "post_authors-0-position": "0", **fields,

@@ -26,7 +26,7 @@ def member(group: str, username: str) -> Client:
 def post_form(author, **fields):
     return {
         "title": "A writer's piece", "slug": "", "excerpt": "Short.", "body": "<p>Text</p>",
-        "cover_alt": "", "status": PostStatus.DRAFT, "comments_enabled": "on",
+        "status": PostStatus.DRAFT, "comments_enabled": "on",
         "imported_views": "0",
         "post_authors-TOTAL_FORMS": "1", "post_authors-INITIAL_FORMS": "0",
         "post_authors-MIN_NUM_FORMS": "1", "post_authors-MAX_NUM_FORMS": "1000",

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.factories import AuthorFactory, image_upload
+from tests.factories import AuthorFactory, ImageFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,8 +82,8 @@ def test_site_name_is_a_setting():
 
 @pytest.mark.django_db
 def test_uploaded_pictures_are_served(client):
-    author = AuthorFactory(picture=image_upload())
-    response = client.get(author.picture.url)
+    author = AuthorFactory(picture=ImageFactory())
+    response = client.get(author.picture.file.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
 

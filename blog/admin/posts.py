@@ -68,10 +68,11 @@ class PostAdmin(VersionAdmin):
     readonly_fields = ["preview_link", "view_count", "reading_time", "created_at", "updated_at"]
     inlines = [PostAuthorInline]
     object_history_template = "admin/blog/post/history.html"
+    autocomplete_fields = ["cover"]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["preview_link", "title", "slug", "excerpt", "body", "tags"]}),
-        ("Cover", {"fields": ["cover", "cover_alt"]}),
+        ("Cover", {"fields": ["cover"]}),
         (
             "Publishing",
             {"fields": ["status", "published_at", "comments_enabled", "comment_policy"]},
@@ -256,22 +257,28 @@ class PostAdmin(VersionAdmin):
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "picture_thumbnail", "role", "user", "post_total"]
-    list_select_related = ["user"]
+    list_select_related = ["user", "picture"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "picture"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(post_total=Count("post_credits"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(post_total=Count("post_credits"))
+            .prefetch_related("picture__renditions")
+        )
 
     @admin.display(description="picture")
     def picture_thumbnail(self, author):
-        if not author.picture:
+        square = [r for r in author.picture.renditions.all() if r.kind == "square"] if (
+            author.picture
+        ) else []  # fmt: skip
+        if not square:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;'
-            'border-radius:4px">',
-            author.picture.url,
+            '<img src="{}" alt="" width="40" height="40" style="border-radius:4px">', square[0].url
         )
 
     @admin.display(description="posts", ordering="post_total")

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -25,10 +24,13 @@ class Author(models.Model):
         max_length=120, blank=True, help_text="Shown under the name, e.g. “Programme director”."
     )
     bio = models.TextField(blank=True, help_text="Two or three sentences for the author page.")
-    picture = models.ImageField(
-        upload_to="authors/",
+    picture = models.ForeignKey(
+        "blog.Image",
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        help_text="The writer's picture, shown as a square. JPEG, PNG, WebP or GIF.",
+        related_name="+",
+        help_text="The writer's picture from the library, shown as a square crop.",
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -102,17 +104,25 @@ class PostQuerySet(models.QuerySet):
         return self.annotate(approved_comment_count=Coalesce(Subquery(approved), 0))
 
     def with_authors(self):
-        """Credited writers in their order, in one extra query for any number of posts."""
+        """Credited writers in their order, with their pictures' renditions: two extra
+        queries for any number of posts."""
         return self.prefetch_related(
             Prefetch(
                 "post_authors",
-                queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
-            )
+                queryset=PostAuthor.objects.select_related("author__picture").order_by(
+                    "position", "pk"
+                ),
+            ),
+            "post_authors__author__picture__renditions",
         )
 
+    def with_covers(self):
+        """Covers and their renditions: one extra query for any number of posts."""
+        return self.select_related("cover").prefetch_related("cover__renditions")
+
     def for_cards(self):
-        """What a post card shows: published posts with writers and comment counts."""
-        return self.published().with_comment_counts().with_authors()
+        """What a post card shows: published posts with covers, writers, comment counts."""
+        return self.published().with_comment_counts().with_authors().with_covers()
 
     def most_read(self, *, days: int = 30):
         """Published posts by views over the last `days` days (folded daily totals plus
@@ -160,21 +170,14 @@ class Post(models.Model):
         help_text="To show a YouTube or Vimeo video, paste its address on a line of its own. "
         "Pictures: upload them under Images, then use the picture button with their address.",
     )
-    cover = models.ImageField(
-        upload_to="covers/",
+    cover = models.ForeignKey(
+        "blog.Image",
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
-        help_text="Wide picture shown above the post.",
-    )
-    # Stored on upload, so pages give the size (no layout shift) without opening the file.
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_alt = models.CharField(
-        "cover description",
-        max_length=250,
-        blank=True,
-        help_text="What the cover shows, for readers who cannot see it. Required with a cover.",
+        related_name="covered_posts",
+        help_text="Wide picture shown above the post and in shared links, from the library "
+        "(its description is read to readers who cannot see it).",
     )
     authors = models.ManyToManyField(Author, through="PostAuthor", related_name="posts")
     tags = TaggableManager(
@@ -247,11 +250,6 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("blog:post_detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        if self.cover and not self.cover_alt.strip():
-            raise ValidationError(
-                {"cover_alt": "Describe the cover for readers who cannot see it."}
-            )
         if self.status == PostStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 

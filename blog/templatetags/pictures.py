@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -10,6 +11,7 @@ def _srcset(renditions) -> str:
 
 @register.simple_tag
 def picture(image, *, sizes="100vw", kind="wide", loading="lazy", css_class="", alt=None):
+    # An eagerly loaded picture is the page's main one: the browser fetches it first.
     """A library picture as <picture>: WebP renditions with a JPEG/PNG fallback, width and
     height from the largest (no layout shift), lazy unless told `loading="eager"`.
     Uses `image.renditions.all()`: prefetch them for lists."""
@@ -31,7 +33,7 @@ def picture(image, *, sizes="100vw", kind="wide", loading="lazy", css_class="", 
     )
     return format_html(
         '<picture>{}<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" '
-        'loading="{}" decoding="async" class="{}"></picture>',
+        'loading="{}"{} decoding="async" class="{}"></picture>',
         sources, largest.url, _srcset(fallback), sizes, text, largest.width, largest.height,
-        loading, css_class,
+        loading, mark_safe(' fetchpriority="high"') if loading == "eager" else "", css_class,
     )  # fmt: skip

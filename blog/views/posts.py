@@ -80,7 +80,7 @@ def _form_initial(request, replying_to) -> dict:
 
 
 def published_post(slug: str) -> Post:
-    posts = Post.objects.published().with_authors().prefetch_related("tags")
+    posts = Post.objects.published().with_authors().with_covers().prefetch_related("tags")
     return get_object_or_404(posts, slug=slug)
 
 
@@ -98,7 +98,7 @@ def post_preview(request, token):
     """A draft or scheduled post exactly as readers will see it, for whoever holds a
     signed link. Not indexed, not counted, not open to comments."""
     post_id = post_id_from_token(token)
-    posts = Post.objects.with_authors().prefetch_related("tags")
+    posts = Post.objects.with_authors().with_covers().prefetch_related("tags")
     post = posts.filter(pk=post_id).first() if post_id else None
     if post is None:
         raise Http404("This preview link is not valid or has expired.")
@@ -120,7 +120,8 @@ def tag_detail(request, slug):
 
 @require_safe
 def author_detail(request, slug):
-    author = get_object_or_404(Author, slug=slug)
+    authors = Author.objects.select_related("picture").prefetch_related("picture__renditions")
+    author = get_object_or_404(authors, slug=slug)
     page = paginate(request, Post.objects.for_cards().by_author(author))
     return render(request, "blog/author_detail.html", {"author": author, "page": page})
 

@@ -11,7 +11,18 @@ from PIL import Image, ImageColor, ImageDraw, ImageFilter, ImageFont
 
 from blog.demo_comments import DemoComment
 from blog.demo_content import POSTS, WRITERS, DemoCover, DemoPost, DemoWriter
-from blog.models import Author, Comment, CommentStatus, DailyPostViews, Post, PostAuthor
+from blog.images import make_renditions
+from blog.models import (
+    Author,
+    Comment,
+    CommentStatus,
+    DailyPostViews,
+    Post,
+    PostAuthor,
+)
+from blog.models import (
+    Image as LibraryImage,
+)
 from blog.text import slugify
 
 SKIP_MESSAGE = "Demo content skipped: the database already has posts."
@@ -46,10 +57,24 @@ class Command(BaseCommand):
 def create_writer(demo: DemoWriter) -> Author:
     author = Author(name=demo.name, slug=demo.slug, role=demo.role, bio=demo.bio)
     picture = writer_picture(author.initials, demo.colours, seed=demo.slug)
-    author.picture.save(f"{demo.slug}.jpg", ContentFile(picture), save=False)
+    author.picture = library_image(
+        title=f"Portrait of {demo.name}", alt=f"Portrait of {demo.name}", data=picture,
+        name=f"{demo.slug}.jpg",
+    )  # fmt: skip
     author.full_clean()  # the same checks the admin applies, so the demo cannot drift from them
     author.save()
     return author
+
+
+def library_image(*, title: str, alt: str, data: bytes, name: str) -> LibraryImage:
+    """A generated picture, put in the library like an upload. Drawn here, it carries no
+    metadata to strip, so only its renditions are made."""
+    image = LibraryImage(title=title, alt=alt, credit="Drawn for the demo")
+    image.file.save(name, ContentFile(data), save=False)
+    image.full_clean()
+    image.save()
+    make_renditions(image)
+    return image
 
 
 def create_post(demo: DemoPost, authors: dict[str, Author]) -> int:
@@ -61,10 +86,11 @@ def create_post(demo: DemoPost, authors: dict[str, Author]) -> int:
         body=demo.body,
         status=demo.status,
         published_at=published_at,
-        cover_alt=demo.cover.alt,
     )
-    cover = cover_picture(demo.cover, seed=demo.title)
-    post.cover.save(f"{slugify(demo.title)}.jpg", ContentFile(cover), save=False)
+    post.cover = library_image(
+        title=demo.title, alt=demo.cover.alt, data=cover_picture(demo.cover, seed=demo.title),
+        name=f"{slugify(demo.title)}.jpg",
+    )  # fmt: skip
     post.full_clean()
     post.save()
     for position, slug in enumerate(demo.writers):
