@@ -15,6 +15,7 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
     path("comments/stop-mail/<str:token>/", views.comment_unsubscribe, name="comment_unsubscribe"),
+    path("search/", views.post_search, name="search"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
 ]

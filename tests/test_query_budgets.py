@@ -19,6 +19,8 @@ ARTICLE_BUDGET = 6
 TAG_BUDGET = 4
 # author + count + posts + writers
 AUTHOR_BUDGET = 4
+# count + ranked posts with snippets + writers
+SEARCH_BUDGET = LIST_BUDGET
 
 
 def seed_posts(count, *, author=None, tags=("peace",)):
@@ -69,3 +71,17 @@ def test_author_page(client, django_assert_num_queries, posts):
     with django_assert_num_queries(AUTHOR_BUDGET):
         response = client.get(author.get_absolute_url())
     assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_search_page(client, django_assert_num_queries, posts):
+    seed_posts(posts)
+    with django_assert_num_queries(SEARCH_BUDGET):
+        response = client.get(reverse("blog:search"), {"q": "peace"})
+    assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+def test_empty_search_page_asks_nothing(client, django_assert_num_queries):
+    seed_posts(3)
+    with django_assert_num_queries(0):
+        client.get(reverse("blog:search"))

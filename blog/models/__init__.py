@@ -10,6 +10,7 @@ from blog.models.posts import (
     Tag,
     TaggedPost,
 )
+from blog.models.search import SearchDocument
 from blog.models.views import DailyPostViews, PostView
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "PostQuerySet",
     "PostStatus",
     "PostView",
+    "SearchDocument",
     "Tag",
     "TaggedPost",
     "build_thread",

@@ -1,6 +1,7 @@
 from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
 from blog.views.posts import author_detail, post_detail, post_list, server_error, tag_detail
 from blog.views.readership import view_pixel, view_record, views_explained
+from blog.views.search import post_search
 
 __all__ = [
     "author_detail",
@@ -10,6 +11,7 @@ __all__ = [
     "comment_unsubscribe",
     "post_detail",
     "post_list",
+    "post_search",
     "server_error",
     "tag_detail",
     "view_pixel",
