@@ -1,6 +1,10 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from blog import views
+from blog.converters import MonthConverter, YearConverter
+
+register_converter(YearConverter, "year")
+register_converter(MonthConverter, "month")
 
 app_name = "blog"
 
@@ -16,6 +20,7 @@ urlpatterns = [
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
     path("comments/stop-mail/<str:token>/", views.comment_unsubscribe, name="comment_unsubscribe"),
     path("search/", views.post_search, name="search"),
+    path("archive/<year:year>/<month:month>/", views.post_archive_month, name="archive_month"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
 ]

@@ -2,8 +2,11 @@
 each test measures a page with little data and with much more, and both must fit
 the same budget. A new N+1 shows here."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import AuthorFactory, CommentFactory, PostFactory
 
@@ -11,14 +14,16 @@ pytestmark = pytest.mark.django_db
 
 # count + posts (with comment counts) + writers
 LIST_BUDGET = 3
-# the list + most read this month
-HOME_BUDGET = LIST_BUDGET + 1
-# post + writers + tags + comment thread + previous + next
-ARTICLE_BUDGET = 6
+# the list + most read this month + months of the archive
+HOME_BUDGET = LIST_BUDGET + 2
+# post + writers + tags + comment thread + previous + next + related
+ARTICLE_BUDGET = 7
 # tag + count + posts + writers
 TAG_BUDGET = 4
 # author + count + posts + writers
 AUTHOR_BUDGET = 4
+# the list + months of the archive
+ARCHIVE_BUDGET = LIST_BUDGET + 1
 # count + ranked posts with snippets + writers
 SEARCH_BUDGET = LIST_BUDGET
 
@@ -46,7 +51,7 @@ def test_article_with_comments_and_tags(client, django_assert_num_queries, comme
         authors=[AuthorFactory(), AuthorFactory()],
         tags=[f"tag{n}" for n in range(tags)],
     )
-    PostFactory.create_batch(2, published=True)
+    PostFactory.create_batch(2, published=True, tags=[f"tag{n}" for n in range(tags)])
     parents = CommentFactory.create_batch(comments // 2 or 1, post=post)
     for parent in parents[: comments - len(parents)]:
         CommentFactory(post=post, parent=parent)
@@ -70,6 +75,18 @@ def test_author_page(client, django_assert_num_queries, posts):
     seed_posts(posts, author=author)
     with django_assert_num_queries(AUTHOR_BUDGET):
         response = client.get(author.get_absolute_url())
+    assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_archive_month(client, django_assert_num_queries, posts):
+    seed_posts(posts)
+    PostFactory(published=True, published_at=timezone.now() - timedelta(days=400))
+    today = timezone.localdate()
+    with django_assert_num_queries(ARCHIVE_BUDGET):
+        response = client.get(
+            reverse("blog:archive_month", kwargs={"year": today.year, "month": today.month})
+        )
     assert len(response.context["page"].object_list) == min(posts, 10)
 
 

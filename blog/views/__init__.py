@@ -1,5 +1,12 @@
 from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
-from blog.views.posts import author_detail, post_detail, post_list, server_error, tag_detail
+from blog.views.posts import (
+    author_detail,
+    post_archive_month,
+    post_detail,
+    post_list,
+    server_error,
+    tag_detail,
+)
 from blog.views.readership import view_pixel, view_record, views_explained
 from blog.views.search import post_search
 
@@ -9,6 +16,7 @@ __all__ = [
     "comment_delete",
     "comment_edit",
     "comment_unsubscribe",
+    "post_archive_month",
     "post_detail",
     "post_list",
     "post_search",

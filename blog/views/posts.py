@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -14,8 +16,13 @@ from blog.sharing import share_links
 @require_safe
 def post_list(request):
     page = paginate(request, Post.objects.for_cards())
-    most_read = Post.objects.most_read(days=30)[:5] if page.number == 1 else []
-    return render(request, "blog/post_list.html", {"page": page, "most_read": most_read})
+    first = page.number == 1
+    context = {
+        "page": page,
+        "most_read": Post.objects.most_read(days=30)[:5] if first else [],
+        "months": Post.objects.month_counts() if first else [],
+    }
+    return render(request, "blog/post_list.html", context)
 
 
 def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
@@ -43,6 +50,7 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         "canonical_url": url,
         "older": older,
         "newer": newer,
+        "related": list(Post.objects.related_to(post)),
         "comments_open": post.accepts_comments(),
         "ip_retention_days": settings.COMMENT_IP_RETENTION_DAYS,
         # Edit and Delete links, for this browser's own recent comments.
@@ -106,6 +114,18 @@ def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, Post.objects.for_cards().by_author(author))
     return render(request, "blog/author_detail.html", {"author": author, "page": page})
+
+
+@require_safe
+def post_archive_month(request, year, month):
+    # Months without posts are "Page not found", like tags used only by drafts.
+    page = paginate(request, Post.objects.for_cards().in_month(year, month), allow_empty=False)
+    context = {
+        "page": page,
+        "month": date(year, month, 1),
+        "months": Post.objects.month_counts(),
+    }
+    return render(request, "blog/post_archive_month.html", context)
 
 
 def server_error(request):
