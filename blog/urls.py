@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from blog import views
+from blog import feeds, views
 from blog.converters import MonthConverter, YearConverter
 
 register_converter(YearConverter, "year")
@@ -10,6 +10,10 @@ app_name = "blog"
 
 urlpatterns = [
     path("", views.post_list, name="post_list"),
+    path("feed/", feeds.SiteFeed(), name="feed"),
+    path("feed/atom/", feeds.SiteAtomFeed(), name="feed_atom"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     # /post/<slug>/ is the path Wix used, so links to the old site keep working.
     path("post/<slug:slug>/", views.post_detail, name="post_detail"),
     path("post/<slug:slug>/comments/", views.comment_create, name="comment_create"),
@@ -22,5 +26,9 @@ urlpatterns = [
     path("search/", views.post_search, name="search"),
     path("archive/<year:year>/<month:month>/", views.post_archive_month, name="archive_month"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
 ]

@@ -102,3 +102,40 @@ def test_empty_search_page_asks_nothing(client, django_assert_num_queries):
     seed_posts(3)
     with django_assert_num_queries(0):
         client.get(reverse("blog:search"))
+
+
+# posts + writers + tags
+FEED_BUDGET = 3
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+@pytest.mark.parametrize(
+    ("name", "lookups"),
+    [("blog:feed", 0), ("blog:tag_feed", 2), ("blog:author_feed", 1)],  # tag + exists; author
+)
+def test_feeds(client, django_assert_num_queries, posts, name, lookups):
+    author = AuthorFactory(slug="ani")
+    seed_posts(posts, author=author)
+    slugs = {"blog:tag_feed": "peace", "blog:author_feed": "ani"}
+    kwargs = {"slug": slugs[name]} if name in slugs else {}
+    with django_assert_num_queries(FEED_BUDGET + lookups):
+        response = client.get(reverse(name, kwargs=kwargs))
+    assert response.content.count(b"<item>") == posts
+
+
+# latest edit for the home page; count + items for posts, tags and writers (the
+# sitemap framework pages each section)
+SITEMAP_BUDGET = 1 + 2 * 3
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_sitemap(client, django_assert_num_queries, posts):
+    seed_posts(posts)
+    with django_assert_num_queries(SITEMAP_BUDGET):
+        response = client.get(reverse("blog:sitemap"))
+    assert response.content.count(b"<url>") == 1 + posts + 1 + 2 * posts
+
+
+def test_robots_txt_asks_nothing(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        client.get(reverse("blog:robots_txt"))

@@ -1,4 +1,5 @@
 from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
+from blog.views.crawlers import robots_txt, sitemap
 from blog.views.posts import (
     author_detail,
     post_archive_month,
@@ -20,7 +21,9 @@ __all__ = [
     "post_detail",
     "post_list",
     "post_search",
+    "robots_txt",
     "server_error",
+    "sitemap",
     "tag_detail",
     "view_pixel",
     "view_record",
