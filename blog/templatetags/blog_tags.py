@@ -3,6 +3,7 @@ from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from blog.search import highlight as highlight_snippet
+from blog.seo import json_ld_script
 
 register = template.Library()
 
@@ -21,3 +22,9 @@ def comment_html(body: str) -> str:
 def highlight(snippet: str | None) -> str:
     """A search snippet as HTML: escaped text with each match inside <mark>."""
     return highlight_snippet(snippet)
+
+
+@register.filter
+def json_ld(data) -> str:
+    """JSON-LD in a <script> element that no string inside it can close."""
+    return json_ld_script(data)

@@ -10,6 +10,7 @@ from blog.commenter import can_change, own_comment_ids
 from blog.forms import CommentForm
 from blog.models import Author, Comment, Post, Tag
 from blog.pagination import paginate
+from blog.seo import article_metadata
 from blog.sharing import share_links
 
 
@@ -38,9 +39,10 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         replying_to = _public(shown, form["parent"].value())
     url = request.build_absolute_uri(post.get_absolute_url())
     older, newer = post.neighbours()
+    authors = post.credited_authors
     return {
         "post": post,
-        "authors": post.credited_authors,
+        "authors": authors,
         "tags": list(post.tags.all()),
         "comments": comments,
         "comment_count": post.shown_comment_count,
@@ -48,6 +50,7 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         "form": form,
         "share_links": share_links(url=url, title=post.title),
         "canonical_url": url,
+        "meta": article_metadata(request, post, authors),
         "older": older,
         "newer": newer,
         "related": list(Post.objects.related_to(post)),
