@@ -15,6 +15,7 @@ from PIL import ImageOps
 
 from blog.models import Image, Rendition, RenditionKind
 
+SHARE_SIZE = (1200, 630)
 SAVE_OPTIONS = {
     "JPEG": {"quality": 86, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
@@ -78,8 +79,11 @@ def make_renditions(image: Image) -> list[Rendition]:
             for s in settings.AVATAR_SIZES
             if s <= side
         ] or [(RenditionKind.SQUARE, side, square)]
+        # Link previews (OpenGraph, feeds) want 1200 x 630, in a format every fetcher reads.
+        share = ImageOps.fit(picture, SHARE_SIZE)
+        jobs.append((RenditionKind.SHARE, SHARE_SIZE[0], share))
         for kind, width, scaled in jobs:
-            for fmt in ("WEBP", fallback):
+            for fmt in (fallback,) if kind == RenditionKind.SHARE else ("WEBP", fallback):
                 name = f"renditions/{image.pk}/{kind}-{width}.{fmt.lower()}"
                 default_storage.delete(name)
                 stored = default_storage.save(name, ContentFile(_encode(scaled, fmt)))

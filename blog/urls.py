@@ -1,11 +1,19 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from blog import views
+from blog import feeds, views
+from blog.converters import MonthConverter, YearConverter
+
+register_converter(YearConverter, "year")
+register_converter(MonthConverter, "month")
 
 app_name = "blog"
 
 urlpatterns = [
     path("", views.post_list, name="post_list"),
+    path("feed/", feeds.SiteFeed(), name="feed"),
+    path("feed/atom/", feeds.SiteAtomFeed(), name="feed_atom"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     # /post/<slug>/ is the path Wix used, so links to the old site keep working.
     path("post/<slug:slug>/", views.post_detail, name="post_detail"),
     path("preview/<str:token>/", views.post_preview, name="post_preview"),
@@ -16,6 +24,12 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
     path("comments/stop-mail/<str:token>/", views.comment_unsubscribe, name="comment_unsubscribe"),
+    path("search/", views.post_search, name="search"),
+    path("archive/<year:year>/<month:month>/", views.post_archive_month, name="archive_month"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
 ]

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # For its sitemap.xml template; addresses come from SITE_URL, not django.contrib.sites.
+    "django.contrib.sitemaps",
     "taggit",
     "django_tasks_db",
     "reversion",

@@ -2,8 +2,11 @@
 each test measures a page with little data and with much more, and both must fit
 the same budget. A new N+1 shows here."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
 
@@ -12,15 +15,19 @@ pytestmark = pytest.mark.django_db
 # count + posts (with covers and comment counts) + writers (with pictures)
 # + the writers' pictures' renditions + the covers' renditions
 LIST_BUDGET = 5
-# the list + most read this month
-HOME_BUDGET = LIST_BUDGET + 1
+# the list + most read this month + months of the archive
+HOME_BUDGET = LIST_BUDGET + 2
 # post (with cover) + writers + their pictures' renditions + cover renditions + tags
-# + comment thread + previous + next
-ARTICLE_BUDGET = 8
+# + comment thread + previous + next + related
+ARTICLE_BUDGET = 9
 # tag + the list
 TAG_BUDGET = 1 + LIST_BUDGET
 # author (with picture) + its renditions + the list
 AUTHOR_BUDGET = 2 + LIST_BUDGET
+# the list + months of the archive
+ARCHIVE_BUDGET = LIST_BUDGET + 1
+# count + ranked posts with snippets + writers, pictures and covers as in the list
+SEARCH_BUDGET = LIST_BUDGET
 
 
 def pictured_writer():
@@ -55,7 +62,7 @@ def test_article_with_comments_and_tags(client, django_assert_num_queries, comme
         authors=[pictured_writer(), pictured_writer()],
         tags=[f"tag{n}" for n in range(tags)],
     )
-    PostFactory.create_batch(2, published=True)
+    PostFactory.create_batch(2, published=True, tags=[f"tag{n}" for n in range(tags)])
     parents = CommentFactory.create_batch(comments // 2 or 1, post=post)
     for parent in parents[: comments - len(parents)]:
         CommentFactory(post=post, parent=parent)
@@ -80,3 +87,66 @@ def test_author_page(client, django_assert_num_queries, posts):
     with django_assert_num_queries(AUTHOR_BUDGET):
         response = client.get(author.get_absolute_url())
     assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_archive_month(client, django_assert_num_queries, posts):
+    seed_posts(posts)
+    PostFactory(published=True, published_at=timezone.now() - timedelta(days=400))
+    today = timezone.localdate()
+    with django_assert_num_queries(ARCHIVE_BUDGET):
+        response = client.get(
+            reverse("blog:archive_month", kwargs={"year": today.year, "month": today.month})
+        )
+    assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_search_page(client, django_assert_num_queries, posts):
+    seed_posts(posts)
+    with django_assert_num_queries(SEARCH_BUDGET):
+        response = client.get(reverse("blog:search"), {"q": "peace"})
+    assert len(response.context["page"].object_list) == min(posts, 10)
+
+
+def test_empty_search_page_asks_nothing(client, django_assert_num_queries):
+    seed_posts(3)
+    with django_assert_num_queries(0):
+        client.get(reverse("blog:search"))
+
+
+# posts (with covers) + writers + their pictures' renditions + covers' renditions + tags
+FEED_BUDGET = 5
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+@pytest.mark.parametrize(
+    ("name", "lookups"),
+    [("blog:feed", 0), ("blog:tag_feed", 2), ("blog:author_feed", 1)],  # tag + exists; author
+)
+def test_feeds(client, django_assert_num_queries, posts, name, lookups):
+    author = AuthorFactory(slug="ani")
+    seed_posts(posts, author=author)
+    slugs = {"blog:tag_feed": "peace", "blog:author_feed": "ani"}
+    kwargs = {"slug": slugs[name]} if name in slugs else {}
+    with django_assert_num_queries(FEED_BUDGET + lookups):
+        response = client.get(reverse(name, kwargs=kwargs))
+    assert response.content.count(b"<item>") == posts
+
+
+# latest edit for the home page; count + items for posts, tags and writers (the
+# sitemap framework pages each section)
+SITEMAP_BUDGET = 1 + 2 * 3
+
+
+@pytest.mark.parametrize("posts", [1, 12])
+def test_sitemap(client, django_assert_num_queries, posts):
+    seed_posts(posts)
+    with django_assert_num_queries(SITEMAP_BUDGET):
+        response = client.get(reverse("blog:sitemap"))
+    assert response.content.count(b"<url>") == 1 + posts + 1 + 2 * posts
+
+
+def test_robots_txt_asks_nothing(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        client.get(reverse("blog:robots_txt"))

@@ -12,6 +12,7 @@ from blog.models.posts import (
     Tag,
     TaggedPost,
 )
+from blog.models.search import SearchDocument
 from blog.models.views import DailyPostViews, PostView
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "PublicationEvent",
     "Rendition",
     "RenditionKind",
+    "SearchDocument",
     "Tag",
     "TaggedPost",
     "build_thread",

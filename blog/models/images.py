@@ -41,10 +41,16 @@ class Image(models.Model):
     def get_absolute_url(self):
         return reverse("admin:blog_image_change", args=[self.pk])
 
+    def rendition(self, kind: str, fmt: str = "jpeg") -> "Rendition | None":
+        """The largest rendition of a kind and format, from prefetched renditions."""
+        found = [r for r in self.renditions.all() if r.kind == kind and r.format == fmt]
+        return found[-1] if found else None
+
 
 class RenditionKind(models.TextChoices):
     WIDE = "wide", "Full picture, scaled"
     SQUARE = "square", "Square crop from the centre"
+    SHARE = "share", "1200 × 630 crop for link previews"
 
 
 class Rendition(models.Model):

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -148,6 +148,35 @@ class PostQuerySet(models.QuerySet):
 
     def by_author(self, author):
         return self.filter(post_authors__author=author)
+
+    def in_month(self, year: int, month: int):
+        # Months of the site's time zone: a post of 00:30 on 1 May in Baku is May's.
+        return self.filter(published_at__year=year, published_at__month=month)
+
+    def month_counts(self):
+        """Months with published posts, newest first, each with `month` (the first
+        instant of that month, in the site's time zone) and `count`; in one query."""
+        return (
+            self.published()
+            .annotate(month=TruncMonth("published_at"))
+            .order_by()
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+
+    def related_to(self, post, *, limit: int = 3):
+        """Other published posts sharing tags with `post`, the most shared tags first,
+        then the newest; in one query."""
+        tag_ids = TaggedPost.objects.filter(content_object=post).values("tag_id")
+        return (
+            self.published()
+            .exclude(pk=post.pk)
+            .filter(tagged__tag__in=tag_ids)
+            .annotate(shared_tags=Count("tagged"))
+            .order_by("-shared_tags", "-published_at", "-pk")
+            .only("title", "slug", "published_at")[:limit]
+        )
 
 
 class Post(models.Model):

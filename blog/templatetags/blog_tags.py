@@ -2,6 +2,9 @@ from django import template
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
+from blog.search import highlight as highlight_snippet
+from blog.seo import json_ld_script
+
 register = template.Library()
 
 
@@ -13,3 +16,15 @@ def comment_html(body: str) -> str:
     linked = urlize(body, nofollow=True, autoescape=True)
     linked = linked.replace(' rel="nofollow"', ' rel="nofollow ugc"')
     return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 - escaped above
+
+
+@register.filter
+def highlight(snippet: str | None) -> str:
+    """A search snippet as HTML: escaped text with each match inside <mark>."""
+    return highlight_snippet(snippet)
+
+
+@register.filter
+def json_ld(data) -> str:
+    """JSON-LD in a <script> element that no string inside it can close."""
+    return json_ld_script(data)

@@ -1,6 +1,8 @@
 from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
+from blog.views.crawlers import robots_txt, sitemap
 from blog.views.posts import (
     author_detail,
+    post_archive_month,
     post_detail,
     post_list,
     post_preview,
@@ -8,6 +10,7 @@ from blog.views.posts import (
     tag_detail,
 )
 from blog.views.readership import view_pixel, view_record, views_explained
+from blog.views.search import post_search
 
 __all__ = [
     "author_detail",
@@ -15,10 +18,14 @@ __all__ = [
     "comment_delete",
     "comment_edit",
     "comment_unsubscribe",
+    "post_archive_month",
     "post_detail",
     "post_list",
     "post_preview",
+    "post_search",
+    "robots_txt",
     "server_error",
+    "sitemap",
     "tag_detail",
     "view_pixel",
     "view_record",

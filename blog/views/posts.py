@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -9,14 +11,20 @@ from blog.forms import CommentForm
 from blog.models import Author, Comment, Post, Tag
 from blog.pagination import paginate
 from blog.previews import post_id_from_token
+from blog.seo import article_metadata
 from blog.sharing import share_links
 
 
 @require_safe
 def post_list(request):
     page = paginate(request, Post.objects.for_cards())
-    most_read = Post.objects.most_read(days=30)[:5] if page.number == 1 else []
-    return render(request, "blog/post_list.html", {"page": page, "most_read": most_read})
+    first = page.number == 1
+    context = {
+        "page": page,
+        "most_read": Post.objects.most_read(days=30)[:5] if first else [],
+        "months": Post.objects.month_counts() if first else [],
+    }
+    return render(request, "blog/post_list.html", context)
 
 
 def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
@@ -32,9 +40,10 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         replying_to = _public(shown, form["parent"].value())
     url = request.build_absolute_uri(post.get_absolute_url())
     older, newer = post.neighbours()
+    authors = post.credited_authors
     return {
         "post": post,
-        "authors": post.credited_authors,
+        "authors": authors,
         "tags": list(post.tags.all()),
         "comments": comments,
         "comment_count": post.shown_comment_count,
@@ -42,8 +51,10 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         "form": form,
         "share_links": share_links(url=url, title=post.title),
         "canonical_url": url,
+        "meta": article_metadata(request, post, authors),
         "older": older,
         "newer": newer,
+        "related": list(Post.objects.related_to(post)),
         "comments_open": post.accepts_comments(),
         "ip_retention_days": settings.COMMENT_IP_RETENTION_DAYS,
         # Edit and Delete links, for this browser's own recent comments.
@@ -124,6 +135,18 @@ def author_detail(request, slug):
     author = get_object_or_404(authors, slug=slug)
     page = paginate(request, Post.objects.for_cards().by_author(author))
     return render(request, "blog/author_detail.html", {"author": author, "page": page})
+
+
+@require_safe
+def post_archive_month(request, year, month):
+    # Months without posts are "Page not found", like tags used only by drafts.
+    page = paginate(request, Post.objects.for_cards().in_month(year, month), allow_empty=False)
+    context = {
+        "page": page,
+        "month": date(year, month, 1),
+        "months": Post.objects.month_counts(),
+    }
+    return render(request, "blog/post_archive_month.html", context)
 
 
 def server_error(request):

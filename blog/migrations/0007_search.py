@@ -1,0 +1,81 @@
+# Search: the SearchDocument table on every database, then what each database searches
+# it with: an FTS5 table and its triggers on SQLite, a GIN index on PostgreSQL.
+
+import html
+
+import django.db.models.deletion
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.db import migrations, models
+from django.utils.html import strip_tags
+
+from blog.search import FTS_DROP_SQL, FTS_SQL
+
+INDEX_NAME = "search_document_vector"
+
+
+def search_vector():
+    # Frozen here: blog.models.search.SEARCH_VECTOR must stay equal to it for the index
+    # to serve the queries (tests/test_search.py checks the plan on PostgreSQL).
+    return (
+        SearchVector("title", weight="A", config="english")
+        + SearchVector("tags", "writers", weight="B", config="english")
+        + SearchVector("text", weight="C", config="english")
+    )
+
+
+def create_search_index(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        for statement in FTS_SQL:
+            schema_editor.execute(statement)
+    elif vendor == "postgresql":
+        model = apps.get_model("blog", "SearchDocument")
+        schema_editor.add_index(model, GinIndex(search_vector(), name=INDEX_NAME))
+
+
+def drop_search_index(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        for statement in FTS_DROP_SQL:
+            schema_editor.execute(statement)
+    elif vendor == "postgresql":
+        model = apps.get_model("blog", "SearchDocument")
+        schema_editor.remove_index(model, GinIndex(search_vector(), name=INDEX_NAME))
+
+
+def index_existing_posts(apps, schema_editor):
+    Post = apps.get_model("blog", "Post")
+    SearchDocument = apps.get_model("blog", "SearchDocument")
+    for post in Post.objects.prefetch_related("post_authors__author", "tagged__tag"):
+        body = " ".join(html.unescape(strip_tags(post.body.replace("<", " <"))).split())
+        writers = sorted(post.post_authors.all(), key=lambda link: (link.position, link.pk))
+        SearchDocument.objects.create(
+            post=post,
+            title=post.title,
+            text=f"{post.excerpt}\n{body}".strip(),
+            tags=" ".join(sorted(link.tag.name for link in post.tagged.all())),
+            writers=" ".join(link.author.name for link in writers),
+        )
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('blog', '0006_pictures_from_the_library'),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='SearchDocument',
+            fields=[
+                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_document', serialize=False, to='blog.post')),
+                ('title', models.TextField()),
+                ('text', models.TextField(help_text='The excerpt, then the body as plain text.')),
+                ('tags', models.TextField(blank=True)),
+                ('writers', models.TextField(blank=True)),
+            ],
+        ),
+        migrations.RunPython(create_search_index, drop_search_index),
+        migrations.RunPython(index_existing_posts, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,32 @@
+from django.contrib.postgres.search import SearchVector
+from django.db import models
+
+# The weighted document PostgreSQL searches. Migration 0003 builds a GIN index on exactly
+# this expression, and blog.search queries exactly it, so the planner can use the index.
+SEARCH_CONFIG = "english"
+SEARCH_VECTOR = (
+    SearchVector("title", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("tags", "writers", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("text", weight="C", config=SEARCH_CONFIG)
+)
+
+
+class SearchDocument(models.Model):
+    """A post as search reads it: plain text (HTML stripped, entities decoded) with its
+    tag and writer names. Rebuilt by `blog.search.index_post` whenever the post, its tags
+    or its writers change. On PostgreSQL, migration 0003 adds a GIN index on
+    `SEARCH_VECTOR` (outside the model state: Meta cannot hold an index SQLite refuses).
+    On SQLite, triggers of migration 0003 copy every change into
+    the FTS5 table `blog_search_fts`; a later migration that alters this table on SQLite
+    remakes it and drops them, so it must create them again (`blog.search.FTS_SQL`)."""
+
+    post = models.OneToOneField(
+        "blog.Post", on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    title = models.TextField()
+    text = models.TextField(help_text="The excerpt, then the body as plain text.")
+    tags = models.TextField(blank=True)
+    writers = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.title

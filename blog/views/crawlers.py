@@ -1,0 +1,18 @@
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from blog.addresses import absolute_url
+from blog.sitemaps import SITEMAPS
+
+
+@require_safe
+def sitemap(request):
+    return sitemap_view(request, sitemaps=SITEMAPS)
+
+
+@require_safe
+def robots_txt(request):
+    context = {"sitemap_url": absolute_url(reverse("blog:sitemap"))}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,18 @@
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from blog.pagination import paginate
+from blog.search import MAX_QUERY_LENGTH, search_posts
+
+
+@require_safe
+def post_search(request):
+    query = " ".join(request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("\x00", "").split())
+    context = {"query": query, "page": None}
+    if query:
+        context["page"] = paginate(request, search_posts(query))
+        # Page links keep the query: ?q=...&page=2
+        context["page_query"] = urlencode({"q": query})
+    return render(request, "blog/post_search.html", context)
