@@ -3,9 +3,11 @@ reader reads them."""
 
 import re
 from datetime import datetime, timedelta
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from PIL import Image
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import E2E, EDITOR_PASSWORD
@@ -70,15 +72,65 @@ def log_in(page):
     expect(page.get_by_role("heading", name="Write, publish and moderate")).to_be_visible()
 
 
-def test_editor_previews_and_schedules_a_post_that_appears_on_time(page):
+def png(color) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (1000, 600), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def upload_to_library(page, title, alt, color) -> str:
+    """Uploads a picture to the library and returns the address to use in a post."""
+    page.goto("/admin/blog/image/add/")
+    page.locator("#id_file").set_input_files(
+        files=[{"name": f"{color}.png", "mimeType": "image/png", "buffer": png(color)}]
+    )
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Description (alt text)").fill(alt)
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    return page.locator(".field-address_for_posts code").inner_text()
+
+
+def insert_figure(page, address, alt, caption):
+    page.get_by_role("button", name="figure", exact=True).click()
+    dialog = page.locator("dialog[open]")
+    dialog.locator("[name=imageUrl]").fill(address)
+    dialog.locator("[name=altText]").fill(alt)
+    dialog.locator("[name=caption]").fill(caption)
+    dialog.get_by_role("button", name="Insert").click()
+
+
+def test_new_editor_writes_an_illustrated_post_previews_and_schedules_it(page):
+    """What a new editor does: two pictures, a pull quote and a video; a preview; a
+    schedule a few seconds ahead; the post appears on the home page at its time."""
     title = f"Scheduled letter, {page.viewport_name}"
     log_in(page)
+    river = upload_to_library(page, "River", "A wide river under a grey sky", "steelblue")
+    field = upload_to_library(page, "Field", "A green field at dawn", "seagreen")
+
     page.goto("/admin/blog/post/add/")
     page.get_by_label("Title").fill(title)
     page.get_by_label("Title").press("End")
     page.get_by_label("Excerpt").fill("A letter that waits for its moment.")
-    page.locator(".prose-editor [contenteditable='true']").click()
+    editor = page.locator(".prose-editor [contenteditable='true']")
+    editor.click()
     page.keyboard.type("Dear readers, this letter was written before you read it.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("https://vimeo.com/76979871")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Patience is part of the work.")
+    page.get_by_role("button", name="blockquote", exact=True).click()
+    style_menu = page.locator(".prose-menubar__dropdown", has=page.get_by_label("Block style"))
+    style_menu.locator(".prose-menubar__selected").click()
+    page.locator("[data-name='nodeClass:blockquote:pull-quote']").click()
+    # A picture after the first paragraph, another after the video.
+    for paragraph, address, alt, caption in [
+        (0, river, "A wide river under a grey sky", "The river in spring"),
+        (1, field, "A green field at dawn", "The field at dawn"),
+    ]:
+        editor.locator(":scope > p").nth(paragraph).click()
+        page.keyboard.press("End")
+        insert_figure(page, address, alt, caption)
     page.locator("#post_authors-0 .select2-selection").click()
     page.locator(".select2-search__field").fill("Nino")
     page.locator(".select2-results__option", has_text="Nino").click()
@@ -86,11 +138,20 @@ def test_editor_previews_and_schedules_a_post_that_appears_on_time(page):
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
     # The preview link shows the draft as readers will see it, to anyone who has it.
-    preview = page.get_by_role("link", name="Preview it as readers will see it")
-    preview_url = preview.get_attribute("href")
+    preview_url = page.get_by_role("link", name="Preview it as readers will see it").get_attribute(
+        "href"
+    )
     page.goto(preview_url)
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.locator(".preview-banner")).to_contain_text("Not published")
+    body = page.locator(".article__body")
+    expect(body.locator("figure img")).to_have_count(2)
+    expect(body.locator("img[alt='A green field at dawn']")).to_be_visible()
+    expect(body.locator("figcaption").first).to_have_text("The river in spring")
+    expect(body.locator("blockquote.pull-quote")).to_contain_text("Patience")
+    expect(body.locator("iframe")).to_have_attribute(
+        "src", "https://player.vimeo.com/video/76979871?dnt=1"
+    )
     page.go_back()
 
     # Scheduled a few seconds ahead, in the site's time zone.
@@ -107,3 +168,4 @@ def test_editor_previews_and_schedules_a_post_that_appears_on_time(page):
     page.reload()
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator(".article__body figure img")).to_have_count(2)

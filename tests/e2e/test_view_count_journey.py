@@ -29,10 +29,11 @@ def test_views_rise_once_for_a_new_reader(browser, live_url):
     with page.expect_request(lambda request: request.url.endswith("/view/")) as beacon:
         page.reload()
     assert beacon.value.response().status == 204
+    once_more = re.compile(rf"^{before + 1} views?$")  # "1 view", "2 views"
     page.reload()
-    expect(page.locator(".article__header .views")).to_have_text(f"{before + 1} views")
+    expect(page.locator(".article__header .views")).to_have_text(once_more)
     page.reload()
-    expect(page.locator(".article__header .views")).to_have_text(f"{before + 1} views")
-    page.get_by_role("link", name=re.compile(r"views$")).first.click()
+    expect(page.locator(".article__header .views")).to_have_text(once_more)
+    page.get_by_role("link", name=re.compile(r"views?$")).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How we count views")
     context.close()
