@@ -10,6 +10,7 @@ from PIL import Image as PillowImage
 from pytest_django.asserts import assertContains
 
 from blog.models import Image, Rendition
+from tests.factories import ImageFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,21 @@ def test_library_lists_thumbnails_and_the_address_to_use(admin_client):
     assertContains(admin_client.get(reverse("admin:blog_image_changelist")), "square-96.webp")
     assertContains(admin_client.get(reverse("admin:blog_image_change", args=[image.pk])),
                    image.file.url)  # fmt: skip
+
+
+def test_library_pictures_in_a_post_get_renditions_when_saved():
+    image = ImageFactory(file=SimpleUploadedFile("wide.png", picture_bytes("PNG", (1000, 500))))
+    post = PostFactory(
+        body=f'<figure><img src="{image.file.url}" alt="A river"><figcaption>c</figcaption>'
+        '</figure><p><img src="https://elsewhere.example/x.png" alt="x"></p>'
+    )
+    post.refresh_from_db()
+    assert "480w" in post.body and "1000w" in post.body
+    assert 'width="1000" height="500"' in post.body
+    assert 'loading="lazy"' in post.body
+    assert 'alt="A river"' in post.body
+    assert '<img src="https://elsewhere.example/x.png" alt="x">' in post.body
+    post.save()  # saving again changes nothing
+    before = post.body
+    post.refresh_from_db()
+    assert post.body == before

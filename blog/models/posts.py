@@ -267,8 +267,11 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # The body is stored sanitized so every template may render it as-is.
-        self.body = sanitize_html(self.body)
+        # The body is stored sanitized so every template may render it as-is; library
+        # pictures in it get their renditions (blog.images.responsive_body).
+        from blog.images import responsive_body  # images imports the models
+
+        self.body = sanitize_html(responsive_body(sanitize_html(self.body)))
         self.reading_time = reading_minutes(self.body)
         if not self.slug:
             self.slug = self._unique_slug()
