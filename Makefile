@@ -35,6 +35,7 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@if [ -x "$(CHROMIUM)" ]; then \
+		$(MAKE) --no-print-directory node_modules/axe-core/axe.min.js && \
 		$(BIN)/pytest $(PYTEST_ARGS); \
 	else \
 		echo "*** $(CHROMIUM) not found: browser journeys in tests/e2e are NOT run."; \
@@ -42,9 +43,15 @@ test: setup
 		$(BIN)/pytest $(PYTEST_ARGS) -m "not e2e"; \
 	fi
 
-e2e: setup
+e2e: setup node_modules/axe-core/axe.min.js
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/pytest tests/e2e
+
+# axe-core for the accessibility audits of tests/e2e, from npm; --ignore-scripts: no
+# install step runs, and nothing downloads a browser.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm install --ignore-scripts --no-audit --no-fund --silent
+	touch $@
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
