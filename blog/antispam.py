@@ -20,7 +20,7 @@ LINK = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
 
 class FormTimingError(Exception):
-    pass
+    """The form came back too fast or too late; the message is for the reader."""
 
 
 def issue_form_token() -> str:

@@ -69,8 +69,9 @@ def test_field_borders_meet_non_text_contrast(scheme, part, background):
     assert contrast(colours[part], colours[background]) >= 3
 
 
-def test_colours_come_only_from_the_palette():
-    css = (CSS / "site.css").read_text()
+@pytest.mark.parametrize("sheet", ["site.css", "article.css"])
+def test_colours_come_only_from_the_palette(sheet):
+    css = (CSS / sheet).read_text()
     outside = re.sub(r":root \{.*?\n\}", "", css, flags=re.S)
     dark = r"@media \(prefers-color-scheme: dark\) \{.*?\n\}\n\}"
     outside = re.sub(dark, "", outside, flags=re.S)

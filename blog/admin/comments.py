@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from blog.admin.readonly import RecordAdmin
 from blog.models import BlockedTerm, BlockKind, Comment, CommentStatus, ModerationEvent
 from blog.moderation import normalize_block_value
 from blog.services import add_editor_reply, moderate_comments
@@ -178,7 +179,7 @@ class BlockedTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationEvent)
-class ModerationEventAdmin(admin.ModelAdmin):
+class ModerationEventAdmin(RecordAdmin):
     """The record of who did what to which comment. Read-only: history is not edited."""
 
     list_display = ["created_at", "actor", "action", "comment", "from_status", "to_status",
@@ -186,12 +187,3 @@ class ModerationEventAdmin(admin.ModelAdmin):
     list_filter = ["action", "to_status", "actor"]
     list_select_related = ["actor", "comment", "comment__post"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

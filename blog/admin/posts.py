@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from blog.admin.readonly import RecordAdmin
 from blog.charts import sparkline_points
 from blog.models import (
     Author,
@@ -305,7 +306,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublicationEvent)
-class PublicationEventAdmin(admin.ModelAdmin):
+class PublicationEventAdmin(RecordAdmin):
     """Who published or unpublished what, and when. Read-only."""
 
     list_display = ["created_at", "actor", "action", "post", "from_status", "to_status",
@@ -313,12 +314,3 @@ class PublicationEventAdmin(admin.ModelAdmin):
     list_filter = ["action", "actor"]
     list_select_related = ["actor", "post"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

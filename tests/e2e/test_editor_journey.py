@@ -17,12 +17,7 @@ pytestmark = E2E
 
 def test_editor_publishes_a_post_that_readers_then_see(page):
     title = f"Şəki youth forum, seen on a {page.viewport_name}"
-    page.goto("/admin/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Write, publish and moderate")).to_be_visible()
-
+    log_in(page)
     page.goto("/admin/blog/post/add/")
     page.get_by_label("Title").fill(title)
     page.get_by_label("Title").press("End")  # the slug follows the title on keyup

@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """A record of what happened (moderation, publication): listed, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
