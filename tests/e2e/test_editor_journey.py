@@ -35,15 +35,10 @@ def test_editor_publishes_a_post_that_readers_then_see(page):
     page.keyboard.type("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
     page.keyboard.press("Enter")
     page.keyboard.type("Peace is a habit we practise.")
-    page.get_by_role("button", name="blockquote", exact=True).click()
-    style_menu = page.locator(".prose-menubar__dropdown", has=page.get_by_label("Block style"))
-    style_menu.locator(".prose-menubar__selected").click()
-    page.locator("[data-name='nodeClass:blockquote:pull-quote']").click()
+    make_pull_quote(page)
     page.get_by_label("Tags").fill("youth, dialogue")
     page.get_by_label("Status").select_option("published")
-    page.locator("#post_authors-0 .select2-selection").click()
-    page.locator(".select2-search__field").fill("Leyla")
-    page.locator(".select2-results__option", has_text="Leyla").click()
+    credit_writer(page, "Leyla")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
@@ -57,6 +52,20 @@ def test_editor_publishes_a_post_that_readers_then_see(page):
     )
     expect(page.locator(".article__header")).to_contain_text("Leyla")
     expect(page.locator(".tags")).to_contain_text("youth")
+
+
+def make_pull_quote(page):
+    """The paragraph at the cursor becomes a quote, then a pull quote (Block style)."""
+    page.get_by_role("button", name="blockquote", exact=True).click()
+    style_menu = page.locator(".prose-menubar__dropdown", has=page.get_by_label("Block style"))
+    style_menu.locator(".prose-menubar__selected").click()
+    page.locator("[data-name='nodeClass:blockquote:pull-quote']").click()
+
+
+def credit_writer(page, name):
+    page.locator("#post_authors-0 .select2-selection").click()
+    page.locator(".select2-search__field").fill(name)
+    page.locator(".select2-results__option", has_text=name).click()
 
 
 def log_in(page):
@@ -114,10 +123,7 @@ def test_new_editor_writes_an_illustrated_post_previews_and_schedules_it(page):
     page.keyboard.type("https://vimeo.com/76979871")
     page.keyboard.press("Enter")
     page.keyboard.type("Patience is part of the work.")
-    page.get_by_role("button", name="blockquote", exact=True).click()
-    style_menu = page.locator(".prose-menubar__dropdown", has=page.get_by_label("Block style"))
-    style_menu.locator(".prose-menubar__selected").click()
-    page.locator("[data-name='nodeClass:blockquote:pull-quote']").click()
+    make_pull_quote(page)
     # A picture after the first paragraph, another after the video.
     for paragraph, address, alt, caption in [
         (0, river, "A wide river under a grey sky", "The river in spring"),
@@ -126,9 +132,7 @@ def test_new_editor_writes_an_illustrated_post_previews_and_schedules_it(page):
         editor.locator(":scope > p").nth(paragraph).click()
         page.keyboard.press("End")
         insert_figure(page, address, alt, caption)
-    page.locator("#post_authors-0 .select2-selection").click()
-    page.locator(".select2-search__field").fill("Nino")
-    page.locator(".select2-results__option", has_text="Nino").click()
+    credit_writer(page, "Nino")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
