@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.factories import AuthorFactory, ImageFactory
+from tests.factories import AuthorFactory, ImageFactory, PostFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,3 +102,15 @@ def test_static_files_are_hashed_for_far_future_caching(client):
     content = client.get(reverse("blog:post_list")).content.decode()
     assert "/static/css/site." in content
     assert "/static/css/site.css" not in content
+
+
+@pytest.mark.django_db
+def test_pages_go_out_compressed_to_browsers_that_accept_it(client):
+    PostFactory(published=True, body="<p>" + "A long paragraph about the river. " * 80 + "</p>")
+    url = reverse("blog:post_list")
+    plain = client.get(url)
+    packed = client.get(url, headers={"accept-encoding": "gzip, br"})
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert len(packed.content) < len(plain.content) / 2
+    assert "Accept-Encoding" in packed["Vary"]
