@@ -35,21 +35,23 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@if [ -x "$(CHROMIUM)" ]; then \
-		$(MAKE) --no-print-directory node_modules/axe-core/axe.min.js && \
-		$(BIN)/pytest $(PYTEST_ARGS); \
+		$(MAKE) --no-print-directory node_modules/.installed && \
+		$(BIN)/pytest $(PYTEST_ARGS) -m "not lighthouse" && \
+		$(BIN)/pytest -m lighthouse -p no:xdist; \
 	else \
 		echo "*** $(CHROMIUM) not found: browser journeys in tests/e2e are NOT run."; \
 		echo "*** Install it with: apt-get install chromium"; \
 		$(BIN)/pytest $(PYTEST_ARGS) -m "not e2e"; \
 	fi
 
-e2e: setup node_modules/axe-core/axe.min.js
+e2e: setup node_modules/.installed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/pytest tests/e2e
+	$(BIN)/pytest $(PYTEST_ARGS) tests/e2e -m "not lighthouse"
+	$(BIN)/pytest tests/e2e -m lighthouse -p no:xdist
 
-# axe-core for the accessibility audits of tests/e2e, from npm; --ignore-scripts: no
-# install step runs, and nothing downloads a browser.
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+# axe-core and Lighthouse for the audits of tests/e2e, from npm; --ignore-scripts: no
+# install step runs, and nothing downloads a browser (both use Debian's Chromium).
+node_modules/.installed: package.json package-lock.json
 	npm install --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 

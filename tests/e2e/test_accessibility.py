@@ -1,36 +1,17 @@
 """axe-core (from npm, see package.json) audits the public pages at both screen sizes
 against WCAG 2.2 A and AA: zero violations."""
 
-import json
-from pathlib import Path
-
 import pytest
 
+from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import E2E
 
 pytestmark = E2E
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-
-def audit(page) -> list[dict]:
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `npm install --ignore-scripts` (make test does)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", RULES
-    )
-    return [
-        {"rule": v["id"], "impact": v["impact"], "help": v["help"],
-         "where": [node["target"] for node in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]  # fmt: skip
-
-
-def assert_accessible(page):
-    violations = audit(page)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+@pytest.fixture
+def audit_visits():
+    return False  # these tests audit each page in the state they put it in
 
 
 def first_article(page):

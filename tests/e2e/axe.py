@@ -1,0 +1,28 @@
+"""axe-core (from npm, see package.json) in the page: WCAG 2.2 A and AA."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def audit(page) -> list[dict]:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm install --ignore-scripts` (make test does)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", RULES
+    )
+    return [
+        {"page": page.url, "rule": v["id"], "impact": v["impact"], "help": v["help"],
+         "where": [node["target"] for node in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]  # fmt: skip
+
+
+def assert_accessible(page):
+    violations = audit(page)
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
