@@ -21,6 +21,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     form = ImageForm
     list_display = ["thumbnail", "title", "alt", "credit", "size", "created_at"]
+    list_display_links = ["title"]  # the thumbnail is decorative (alt=""): not a link
     search_fields = ["title", "alt", "caption", "credit"]
     readonly_fields = ["preview", "address_for_posts", "size", "uploaded_by", "created_at"]
     fields = ["file", "preview", "title", "alt", "caption", "credit", "address_for_posts",

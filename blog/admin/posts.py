@@ -51,6 +51,14 @@ class PostAuthorInline(admin.TabularInline):
     verbose_name = "writer"
     verbose_name_plural = "writers (the lowest position is credited first)"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A table's column heading is not a label for screen readers: name each box.
+        names = {"author": "Writer", "position": "Position in the byline"}
+        if db_field.name in names:
+            field.widget.attrs["aria-label"] = names[db_field.name]
+        return field
+
 
 @admin.register(Post)
 class PostAdmin(VersionAdmin):

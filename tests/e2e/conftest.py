@@ -6,6 +6,8 @@ DATABASE_URL) with the demo content, and its own media folder; under pytest-xdis
 worker has its own. Each journey module sets `pytestmark = E2E`, so that
 `-m "not e2e"` leaves it out."""
 
+import fcntl
+import json
 import os
 import socket
 import subprocess
@@ -74,9 +76,14 @@ def site_env(tmp_path_factory):
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["createcachetable"], ["loaddemo"],
-                    ["ensure_editor", "--password-file", str(tmp / "password")],
-                    ["collectstatic", "--noinput"]):  # fmt: skip
+                    ["ensure_editor", "--password-file", str(tmp / "password")]):  # fmt: skip
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    # Static files are shared by the xdist workers: one collects at a time, or two writers
+    # of the manifest trip over each other.
+    with (tmp_path_factory.getbasetemp().parent / "collectstatic.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run([*manage, "collectstatic", "--noinput"], cwd=ROOT, env=env, check=True,
+                       capture_output=True)  # fmt: skip
     # One article holds every comment, for the journeys that see a held comment.
     hold_all = (
         "from blog.models import Post; "
@@ -133,15 +140,53 @@ def javascript():
     return True
 
 
+@pytest.fixture
+def audit_visits():
+    """Journeys have every kind of page they visit audited by axe-core afterwards; a module
+    that audits each page itself, in the state it put it in, overrides this."""
+    return True
+
+
+def page_kind(url: str) -> str:
+    """The view behind a URL: one audit per kind of page (each article looks alike)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        return resolve(urlsplit(url).path).view_name
+    except Resolver404:
+        return "404"
+
+
+def audit_pages(browser, context, urls, viewport) -> list[dict]:
+    """Audits each page again, once it is quiet, in a context with the journey's cookies
+    (logged in, a commenter's own comments) and with JavaScript, which axe needs."""
+    from tests.e2e.axe import audit
+
+    auditor = browser.new_context(viewport=viewport, storage_state=context.storage_state())
+    page = auditor.new_page()
+    violations = []
+    try:
+        for url in urls:
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            violations += audit(page)
+    finally:
+        auditor.close()
+    return violations
+
+
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, live_url, javascript):
+def page(request, browser, live_url, javascript, audit_visits):
     """A fresh browser context per journey and screen size. A JavaScript error or a
-    dialog on the page fails the journey."""
+    dialog on the page fails the journey, and so does an axe-core violation on any kind
+    of page it visited."""
+    viewport = VIEWPORTS[request.param]
     context = browser.new_context(
-        viewport=VIEWPORTS[request.param], base_url=live_url, java_script_enabled=javascript
+        viewport=viewport, base_url=live_url, java_script_enabled=javascript
     )
     page = context.new_page()
     problems = []
+    visited = {}  # kind of page -> the first URL of that kind, fetched with GET
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
 
     def on_console(message):
@@ -156,6 +201,25 @@ def page(request, browser, live_url, javascript):
         limit = 500 if kind in {"document", "fetch", "xhr"} else 400
         if response.status >= limit:
             problems.append(f"HTTP {response.status}: {response.url}")
+        if (
+            kind == "document"
+            and response.request.method == "GET"
+            and response.frame == page.main_frame
+            and not 300 <= response.status < 400
+        ):
+            visited.setdefault(page_kind(response.url), response.url)  # fmt: skip
+
+    def on_request(request):
+        # Nothing may leave the site (a leak, or a payload at work), but for a video an
+        # editor embedded, which plays from its host; blog.text allows only those players.
+        from blog.text import EMBED_SOURCE
+
+        ours = request.url.startswith((live_url, "data:", "blob:", "about:"))
+        video = EMBED_SOURCE.match(request.url) or (
+            request.frame != page.main_frame and EMBED_SOURCE.match(request.frame.url)
+        )
+        if not (ours or video):
+            problems.append(f"request to another site: {request.url}")
 
     def on_dialog(dialog):
         problems.append(f"dialog: {dialog.message}")
@@ -163,10 +227,13 @@ def page(request, browser, live_url, javascript):
 
     page.on("console", on_console)
     page.on("response", on_response)
+    page.on("request", on_request)
     page.on("dialog", on_dialog)
     page.viewport_name = request.param
     yield page
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{request.node.name}.png", full_page=True)
+    if audit_visits:
+        problems += audit_pages(browser, context, list(visited.values()), viewport)
     context.close()
-    assert not problems, problems
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
