@@ -120,6 +120,26 @@ def embed_videos(html: str) -> str:
     return VIDEO_PARAGRAPH.sub(player, html)
 
 
+EMBEDDED_VIDEO = re.compile(
+    r'<figure class="video"><iframe src="https://(?:www\.youtube-nocookie\.com/embed/'
+    r'(?P<youtube>[A-Za-z0-9_-]{11})|player\.vimeo\.com/video/(?P<vimeo>\d+)\?dnt=1)"'
+    r"[^>]*></iframe></figure>"
+)
+
+
+def unembed_videos(html: str) -> str:
+    """The reverse of embed_videos, for the visual editor, which has no video block: it
+    would turn a player into an empty picture and lose the video on the next save. The
+    editor shows the address on its line, as it was pasted; saving embeds it again."""
+
+    def address(match: re.Match) -> str:
+        if match.group("youtube"):
+            return f"<p>https://www.youtube.com/watch?v={match.group('youtube')}</p>"
+        return f"<p>https://vimeo.com/{match.group('vimeo')}</p>"
+
+    return EMBEDDED_VIDEO.sub(address, html or "")
+
+
 WORDS_PER_MINUTE = 200
 
 

@@ -98,3 +98,22 @@ def test_the_admin_uses_the_visual_editor(admin_client):
 def test_the_article_shows_the_video(client):
     post = PostFactory(published=True, body="<p>https://vimeo.com/76979871</p>")
     assertContains(client.get(post.get_absolute_url()), 'class="video"')
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://vimeo.com/76979871"]
+)
+def test_the_editor_gets_the_video_address_back_and_saving_embeds_it_again(admin_client, url):
+    # The visual editor has no video block: handed the player, it would save an empty
+    # picture in its place. It gets the address on its line, as the editor pasted it.
+    post = PostFactory(body=f"<p>Before.</p><p>{url}</p><p>After.</p>")
+    assert "<iframe" in post.body
+    form = (
+        admin_client.get(reverse("admin:blog_post_change", args=[post.pk]))
+        .context["adminform"]
+        .form
+    )
+    assert form.initial["body"] == f"<p>Before.</p><p>{url}</p><p>After.</p>"
+    post.body = form.initial["body"]
+    post.save()
+    assert sanitize_html(f"<p>{url}</p>") in post.body

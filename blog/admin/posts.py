@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import taggit.models
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -29,6 +30,7 @@ from blog.previews import preview_url
 from blog.publishing_checks import publishing_warnings
 from blog.revisions import compare
 from blog.services import publish_posts, record_publication, unpublish_posts
+from blog.text import unembed_videos
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
 admin.site.site_title = settings.SITE_NAME
@@ -60,8 +62,16 @@ class PostAuthorInline(admin.TabularInline):
         return field
 
 
+class PostAdminForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["body"] = unembed_videos(self.instance.body)
+
+
 @admin.register(Post)
 class PostAdmin(VersionAdmin):
+    form = PostAdminForm
     list_display = [
         "title",
         "status_label",

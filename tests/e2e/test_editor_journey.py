@@ -53,6 +53,24 @@ def test_editor_publishes_a_post_that_readers_then_see(page):
     expect(page.locator(".article__header")).to_contain_text("Leyla")
     expect(page.locator(".tags")).to_contain_text("youth")
 
+    # Edited again in the visual editor, the post keeps its video: the editor shows the
+    # address on its line, and saving makes it a player again.
+    article = page.url
+    page.goto("/admin/blog/post/")
+    page.get_by_role("link", name=title).click()
+    body = page.locator(".prose-editor [contenteditable='true']")
+    expect(body).to_contain_text("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    body.locator("p").first.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Then they planned the next one.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.goto(article)
+    expect(page.locator(".article__body")).to_contain_text("planned the next one")
+    expect(page.locator(".article__body iframe")).to_have_attribute(
+        "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
+    )
+
 
 def make_pull_quote(page):
     """The paragraph at the cursor becomes a quote, then a pull quote (Block style)."""
