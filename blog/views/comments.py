@@ -91,7 +91,7 @@ def comment_posted(request, comment: Comment):
         )
         response = JsonResponse(
             {"ok": True, "id": comment.pk, "parent": comment.parent_id, "html": html,
-             "message": message},
+             "message": message, "public": public},
             status=201,
         )  # fmt: skip
     else:

@@ -80,6 +80,14 @@
     return item;
   }
 
+  // "N comments", in the heading and in the article's header, as a reload would show it.
+  function countOneMore() {
+    for (const count of document.querySelectorAll("#comments-title, .article__header .comment-count")) {
+      const n = parseInt(count.textContent, 10) + 1;
+      if (!Number.isNaN(n)) count.textContent = `${n} comment${n === 1 ? "" : "s"}`;
+    }
+  }
+
   document.addEventListener("submit", async (event) => {
     const f = event.target;
     if (!f.matches("[data-comment-form]")) return;
@@ -105,6 +113,7 @@
       setReplying(null, null);
       submit.disabled = false;
       status.textContent = data.message;
+      if (data.public) countOneMore();
       const card = item.querySelector(".comment__card");
       card.tabIndex = -1;
       card.focus();

@@ -14,7 +14,7 @@ def test_reader_reads_comments_and_replies(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Latest articles")
     first_card = page.locator(".card").first
     title = first_card.locator(".card__title a").inner_text()
-    expect(first_card.locator(".views")).to_contain_text("views")
+    expect(first_card.locator(".views")).to_have_text(re.compile(r"^[\d,]+ views?$"))
     first_card.locator(".card__title a").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
@@ -28,6 +28,7 @@ def test_reader_reads_comments_and_replies(page):
     )
     expect(page.locator(".article__header")).to_contain_text("min read")
 
+    before = int(page.locator("#comments-title").inner_text().split()[0])
     name = f"Reader on {page.viewport_name}"
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Your email").fill("reader@example.org")
@@ -39,6 +40,10 @@ def test_reader_reads_comments_and_replies(page):
     expect(page.locator(".comment-status")).to_contain_text("your comment is published")
     mine = page.locator(".comment", has=page.locator(".comment__author", has_text=name)).first
     expect(mine).to_contain_text(f"from a {page.viewport_name}")
+    # The counts go up at once, as a reload would show them.
+    now = f"{before + 1} comment{'' if before == 0 else 's'}"
+    expect(page.locator("#comments-title")).to_have_text(now)
+    expect(page.locator(".article__header .comment-count")).to_have_text(now)
 
     mine.get_by_role("link", name=re.compile(f"^Reply to {name}")).first.click()
     expect(page.get_by_role("heading", name=f"Reply to {name}")).to_be_visible()
