@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "blog.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages go out compressed (static files already are, by whitenoise). Django pads the
     # compressed body at random, which blunts BREACH against the CSRF token in forms.
@@ -73,6 +76,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "blog.context_processors.site",
@@ -107,9 +111,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, logging an outage instead of failing pages (blog/cache.py).
+            "BACKEND": "blog.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "foundation"),
+            # A Redis that hangs costs a reader at most this, not a gunicorn timeout.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -185,6 +192,8 @@ COMMENT_MAX_DEPTH = int(os.environ.get("COMMENT_MAX_DEPTH", "3"))
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))  # 0: never
 # "5/m,50/d": per IP and per email; m, h or d; "off" disables.
 COMMENT_RATE_LIMITS = os.environ.get("COMMENT_RATE_LIMITS", "5/m,50/d")
+# View beacons from one IP address (hashed); the same "count/window" form, or "off".
+VIEW_RATE_LIMITS = os.environ.get("VIEW_RATE_LIMITS", "60/m")
 COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "3"))
 COMMENT_FORM_MAX_AGE_HOURS = int(os.environ.get("COMMENT_FORM_MAX_AGE_HOURS", "24"))
 COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
@@ -224,6 +233,41 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Editors' sessions end when the browser closes, and after ADMIN_SESSION_HOURS at most.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = int(os.environ.get("ADMIN_SESSION_HOURS", "12")) * 3600
+# Where the admin lives. Moving it off the well-known admin/ keeps most password-guessing
+# bots from finding the login at all; it is no secret, and login throttling still applies.
+ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy (Django's own middleware). Everything comes from this site; an
+# inline <script> or <style> runs only with the request's nonce (`csp_nonce`); frames only
+# from the video players blog.text embeds; nobody may frame these pages.
+VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# The visual editor (Tiptap, inside django-prose-editor 0.28) adds one fixed <style> of
+# its own and takes no nonce: that stylesheet, and only it, is allowed by its hash. After
+# an upgrade the editor journey fails on the browser's CSP error, which names the new hash.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, EDITOR_STYLE_HASH],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-src": VIDEO_PLAYERS,
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+if SECURE:
+    SECURE_CSP["upgrade-insecure-requests"] = True
+# Browser features the site never uses, refused to anything embedded in it as well.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), microphone=(), payment=(), "
+    "usb=(), browsing-topics=(), fullscreen=(self \"https://www.youtube-nocookie.com\" "
+    "\"https://player.vimeo.com\")"
+)
 
 LOGGING = {
     "version": 1,

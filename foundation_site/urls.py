@@ -12,9 +12,9 @@ def media(request, path):
 
 
 urlpatterns = [
-    # Before the admin's own URLs, which answer every other path under admin/.
-    path("admin/stats/", admin.site.admin_view(reader_stats), name="reader_stats"),
-    path("admin/", admin.site.urls),
+    # Before the admin's own URLs, which answer every other path under the admin's.
+    path(f"{settings.ADMIN_PATH}stats/", admin.site.admin_view(reader_stats), name="reader_stats"),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("blog.urls")),
 ]
 

@@ -161,12 +161,33 @@ def test_beacon_needs_no_csrf_token():
 
 
 @pytest.mark.parametrize("repeat", [False, True])
-def test_counting_costs_at_most_two_queries(client, django_assert_max_num_queries, repeat):
+def test_counting_costs_at_most_two_queries(
+    client, django_assert_max_num_queries, settings, repeat
+):
+    # The rate limit's counter lives in the cache: Redis in production, which is no SQL;
+    # the embedded setup's database cache would add its own queries here.
+    settings.VIEW_RATE_LIMITS = "off"
     post = PostFactory(published=True)
     if repeat:
         beacon(client, post)
     with django_assert_max_num_queries(2):
         beacon(client, post)
+
+
+def test_a_flood_of_beacons_from_one_address_is_refused(client, settings):
+    settings.VIEW_RATE_LIMITS = "3/m"
+    posts = PostFactory.create_batch(5, published=True)
+    answers = [beacon(client, post).status_code for post in posts]
+    assert answers == [204, 204, 204, 429, 429]
+    assert [views_of(post) for post in posts] == [1, 1, 1, 0, 0]
+    pixel = reverse("blog:view_pixel", kwargs={"slug": posts[4].slug})
+    refused = client.get(pixel, HTTP_USER_AGENT=READER)
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "60"
+    # Another address is not held back by this one.
+    other = beacon(client, posts[4], REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 204
+    assert views_of(posts[4]) == 1
 
 
 def test_imported_views_are_added_to_the_count(client):

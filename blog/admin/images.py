@@ -46,7 +46,7 @@ class ImageAdmin(admin.ModelAdmin):
         small = self._smallest(image)
         if small is None:
             return "Saved pictures show here."
-        return format_html('<img src="{}" alt="" style="max-width:320px;height:auto">', small.url)
+        return format_html('<img class="image-preview" src="{}" alt="">', small.url)
 
     @admin.display(description="address to use in a post")
     def address_for_posts(self, image):

@@ -297,7 +297,7 @@ class AuthorAdmin(admin.ModelAdmin):
         if not square:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="40" height="40" style="border-radius:4px">', square[0].url
+            '<img class="writer-thumb" src="{}" alt="" width="40" height="40">', square[0].url
         )
 
     @admin.display(description="posts", ordering="post_total")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,5 +15,9 @@ def sitemap(request):
 
 @require_safe
 def robots_txt(request):
-    context = {"sitemap_url": absolute_url(reverse("blog:sitemap"))}
+    context = {
+        "sitemap_url": absolute_url(reverse("blog:sitemap")),
+        # Named only at the well-known default: a moved admin is not announced here.
+        "admin_path": "/admin/" if settings.ADMIN_PATH == "admin/" else None,
+    }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

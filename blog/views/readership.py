@@ -3,12 +3,15 @@ explains it."""
 
 import base64
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from blog.antispam import rate_limited
+from blog.privacy import client_ip, ip_hash
 from blog.readership import countable, visitor_key
 from blog.services import record_view
 
@@ -16,11 +19,20 @@ from blog.services import record_view
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
-def _count(request, slug) -> None:
+def _count(request, slug) -> HttpResponse | None:
+    """Count the view; or say, with a 429, that this address sends too many. A reader
+    opens a few articles a minute: a flood of beacons is someone trying to move the
+    numbers or load the database, and is refused before it reaches either."""
     if not countable(request):
-        return
+        return None
+    if rate_limited(idents={"ip": ip_hash(client_ip(request))}, spec=settings.VIEW_RATE_LIMITS):
+        response = HttpResponse("Too many views from this address; try again in a minute.",
+                                status=429, content_type="text/plain")  # fmt: skip
+        response["Retry-After"] = "60"
+        return response
     if record_view(slug=slug, visitor=visitor_key(request)) is None:
         raise Http404("No such article.")
+    return None
 
 
 # The beacon cannot carry a CSRF token (navigator.sendBeacon sets no headers). A forged
@@ -30,15 +42,13 @@ def _count(request, slug) -> None:
 @require_POST
 @never_cache
 def view_record(request, slug):
-    _count(request, slug)
-    return HttpResponse(status=204)
+    return _count(request, slug) or HttpResponse(status=204)
 
 
 @require_GET
 @never_cache
 def view_pixel(request, slug):
-    _count(request, slug)
-    return HttpResponse(PIXEL, content_type="image/gif")
+    return _count(request, slug) or HttpResponse(PIXEL, content_type="image/gif")
 
 
 @require_safe

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from blog.models import Author
 
@@ -38,7 +39,8 @@ class Command(BaseCommand):
                 author.user = user
                 author.save(update_fields=["user"])
             self.stdout.write(self.style.SUCCESS(f"Created the editor account “{username}”."))
-        self.stdout.write(f"Log in at http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/")
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(f"Log in at http://127.0.0.1:{port}{reverse('admin:index')}")
         self.stdout.write(f"  username: {username}")
         if password_file.exists():
             self.stdout.write(f"  password: {password_file.read_text().strip()}")
