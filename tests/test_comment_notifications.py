@@ -130,3 +130,21 @@ def test_bad_unsubscribe_link_is_404(client):
     assert (
         client.get(reverse("blog:comment_unsubscribe", kwargs={"token": "nope"})).status_code == 404
     )
+
+
+def test_mail_server_down_keeps_the_comment_and_reports_the_failed_send(
+    client, settings, mailoutbox, moderator, django_capture_on_commit_callbacks
+):
+    settings.COMMENT_MODERATION = "all"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(client, PostFactory(published=True), body="Kept anyway.")
+    assert response.status_code == 302
+    refused = ConnectionRefusedError(111, "Connection refused")
+    with mock.patch("blog.notifications.send_mail", side_effect=refused):
+        run_worker()
+    assert Comment.objects.get().body == "Kept anyway."
+    assert mailoutbox == []
+    # The failed send stays on record (Django Tasks DB › DB task results in the admin).
+    result = DBTaskResult.objects.get()
+    assert result.status == "FAILED"
+    assert "Connection refused" in str(result.traceback)

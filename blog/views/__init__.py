@@ -1,5 +1,6 @@
 from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
 from blog.views.crawlers import robots_txt, sitemap
+from blog.views.health import healthz
 from blog.views.posts import (
     author_detail,
     post_archive_month,
@@ -18,6 +19,7 @@ __all__ = [
     "comment_delete",
     "comment_edit",
     "comment_unsubscribe",
+    "healthz",
     "post_archive_month",
     "post_detail",
     "post_list",

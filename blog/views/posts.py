@@ -1,7 +1,9 @@
+import sys
 from datetime import date
 
 from django.conf import settings
-from django.http import Http404, HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
@@ -151,5 +153,13 @@ def post_archive_month(request, year, month):
 
 def server_error(request):
     # Rendered without context processors or the request: whatever broke may be among them.
+    # Django calls this while it handles the exception, so sys.exc_info() names it: a
+    # database that does not answer is a 503 (a passing outage, "come back soon"), which
+    # proxies and crawlers treat as such; anything else is a 500.
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        html = render_to_string("503.html", {"site_name": settings.SITE_NAME})
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "60"
+        return response
     html = render_to_string("500.html", {"site_name": settings.SITE_NAME})
     return HttpResponseServerError(html)

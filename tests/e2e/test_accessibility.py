@@ -57,3 +57,19 @@ def test_dark_mode_pages_have_no_violations(page):
     assert_accessible(page)
     first_article(page)
     assert_accessible(page)
+
+
+def test_reduced_motion_is_respected(page):
+    """A reader who asks the system for less motion gets no smooth scrolling: the skip
+    link to the bottom jumps there at once."""
+    first_article(page)
+    smooth = "getComputedStyle(document.documentElement).scrollBehavior"
+    assert page.evaluate(smooth) == "smooth"
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(smooth) == "auto"
+    page.get_by_role("link", name="Skip to bottom of page").focus()
+    page.keyboard.press("Enter")
+    # No waiting: without smooth scrolling the footer is on screen as soon as Enter is done.
+    assert page.evaluate(
+        "document.getElementById('page-bottom').getBoundingClientRect().top < innerHeight"
+    )
