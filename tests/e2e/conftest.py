@@ -207,7 +207,7 @@ def page(request, browser, live_url, javascript, audit_visits):
             and response.frame == page.main_frame
             and not 300 <= response.status < 400
         ):
-            visited.setdefault(page_kind(response.url), response.url)  # fmt: skip
+            visited.setdefault(page_kind(response.url), response.url)
 
     def on_request(request):
         # Nothing may leave the site (a leak, or a payload at work), but for a video an
