@@ -1,4 +1,5 @@
 from django.urls import path, register_converter
+from django.views.decorators.http import require_safe
 
 from blog import feeds, views
 from blog.converters import MonthConverter, YearConverter
@@ -8,10 +9,11 @@ register_converter(MonthConverter, "month")
 
 app_name = "blog"
 
+# Views carry their own method decorators; feed classes get theirs here (GET and HEAD).
 urlpatterns = [
     path("", views.post_list, name="post_list"),
-    path("feed/", feeds.SiteFeed(), name="feed"),
-    path("feed/atom/", feeds.SiteAtomFeed(), name="feed_atom"),
+    path("feed/", require_safe(feeds.SiteFeed()), name="feed"),
+    path("feed/atom/", require_safe(feeds.SiteAtomFeed()), name="feed_atom"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
@@ -28,9 +30,13 @@ urlpatterns = [
     path("search/", views.post_search, name="search"),
     path("archive/<year:year>/<month:month>/", views.post_archive_month, name="archive_month"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
-    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
-    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("tags/<slug:slug>/feed/", require_safe(feeds.TagFeed()), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", require_safe(feeds.TagAtomFeed()), name="tag_feed_atom"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
-    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
-    path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
+    path("authors/<slug:slug>/feed/", require_safe(feeds.AuthorFeed()), name="author_feed"),
+    path(
+        "authors/<slug:slug>/feed/atom/",
+        require_safe(feeds.AuthorAtomFeed()),
+        name="author_feed_atom",
+    ),
 ]
