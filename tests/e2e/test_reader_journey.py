@@ -83,3 +83,34 @@ def test_skip_links_reach_content_and_bottom(page):
     expect(page).to_have_url(re.compile("#page-bottom$"))
     page.get_by_role("link", name="Back to top of page").click()
     expect(page).to_have_url(re.compile("#top$"))
+
+
+def test_reader_follows_a_tag_a_writer_and_a_feed(page):
+    page.goto("/")
+    page.locator(".card__title a").first.click()
+    title = page.get_by_role("heading", level=1).inner_text()
+    header = page.locator(".article__header")
+    expect(header.locator(".views")).to_have_text(re.compile(r"^[\d,]+ views?$"))
+    expect(header.locator(".comment-count")).to_have_text(re.compile(r"^\d+ comments?$"))
+
+    tag = page.locator(".tags a").first
+    tag_name = tag.inner_text()
+    tag.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Articles tagged “{tag_name}”")
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    # The tag's feed, as a feed reader would fetch it from the link on the page.
+    feed_url = page.locator(".feed-links a", has_text="RSS").first.get_attribute("href")
+    feed = page.request.get(feed_url)
+    assert feed.ok and feed.headers["content-type"].startswith("application/rss+xml")
+    assert title in feed.text()
+
+    page.go_back()
+    writer = page.locator(".article__header .byline__author").first
+    writer_name = writer.locator("span").last.inner_text().strip()
+    writer.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(writer_name)
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    atom_url = page.locator(".feed-links a", has_text="Atom").first.get_attribute("href")
+    atom = page.request.get(atom_url)
+    assert atom.ok and atom.headers["content-type"].startswith("application/atom+xml")
+    assert title in atom.text()
