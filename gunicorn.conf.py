@@ -19,5 +19,7 @@ max_requests_jitter = 200
 # the server at once instead of in every worker.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# JSON lines, the client's address shortened and emails or tokens in a path hidden, like
+# the application's own log (blog/logs.py).
+logger_class = "blog.logs.AccessLogger"
 errorlog = "-"

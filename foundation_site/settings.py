@@ -265,14 +265,25 @@ if SECURE:
 # Browser features the site never uses, refused to anything embedded in it as well.
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), microphone=(), payment=(), "
-    "usb=(), browsing-topics=(), fullscreen=(self \"https://www.youtube-nocookie.com\" "
-    "\"https://player.vimeo.com\")"
+    'usb=(), browsing-topics=(), fullscreen=(self "https://www.youtube-nocookie.com" '
+    '"https://player.vimeo.com")'
 )
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # JSON lines with no email, full IP address or secret in them (blog/logs.py);
+    # LOG_FORMAT=text for a human at a terminal.
+    "formatters": {
+        "json": {"()": "blog.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "text" if os.environ.get("LOG_FORMAT") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # 4xx noise (bots probing URLs) is not worth a line each.
