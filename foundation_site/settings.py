@@ -2,6 +2,7 @@
 environment variable whose default works on a laptop; README.md lists them all."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "reversion",
     "django_prose_editor",
+    "axes",
     "blog",
 ]
 
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with its own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "foundation_site.urls"
@@ -126,6 +130,20 @@ else:
             "LOCATION": "django_cache",
         }
     }
+
+# Admin logins: after ADMIN_LOGIN_ATTEMPTS failures for one username from one address, that
+# pair is locked out for ADMIN_LOCKOUT_MINUTES (django-axes). Locking a username for
+# everyone would let anybody lock the editors out; per address it stops guessing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "blog.privacy.client_ip"  # the proxy-aware address, as elsewhere
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -288,5 +306,7 @@ LOGGING = {
     "loggers": {
         # 4xx noise (bots probing URLs) is not worth a line each.
         "django.request": {"level": "ERROR"},
+        # django-axes announces itself at every start; its failed-login lines stay.
+        "axes.apps": {"level": "WARNING"},
     },
 }

@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from tests.factories import AuthorFactory
 
@@ -20,7 +21,10 @@ def test_first_run_creates_an_editor_who_can_log_in_with_the_printed_password(tm
     password = (tmp_path / "password").read_text().strip()
     assert "username: editor" in output
     assert f"password: {password}" in output
-    user = authenticate(username="editor", password=password)
+    # As the admin's login form does: with the request, which the lockout (axes) reads.
+    user = authenticate(
+        RequestFactory().post("/admin/login/"), username="editor", password=password
+    )
     assert user is not None
     assert user.is_staff
     assert user.is_superuser
