@@ -17,17 +17,20 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The local demo logs in with a password alone; production keeps two-factor on (README).
+ADMIN_TWO_FACTOR ?= off
+
 run: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py loaddemo
-	$(BIN)/python manage.py ensure_editor
+	ADMIN_TWO_FACTOR=$(ADMIN_TWO_FACTOR) $(BIN)/python manage.py ensure_editor
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a mail worker (Ctrl+C stops both)"
 	@# The task worker sends comment mail outside the request; it stops with the server.
 	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	PORT=$(PORT) $(BIN)/gunicorn foundation_site.wsgi
+	PORT=$(PORT) ADMIN_TWO_FACTOR=$(ADMIN_TWO_FACTOR) $(BIN)/gunicorn foundation_site.wsgi
 
 # The whole suite. Browser journeys need Chromium (`apt-get install chromium`);
 # without it they are left out, and this says so.

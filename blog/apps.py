@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class BlogConfig(AppConfig):
@@ -10,3 +11,11 @@ class BlogConfig(AppConfig):
         from blog.search import connect_signals
 
         connect_signals()
+
+
+class FoundationAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the site of blog/admin_site.py as `admin.site`."""
+
+    default = False  # INSTALLED_APPS names it; "blog" still means BlogConfig
+
+    default_site = "blog.admin_site.FoundationAdminSite"

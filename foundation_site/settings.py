@@ -34,7 +34,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Writing about peace and dialogue in the region")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "blog.apps.FoundationAdminConfig",  # django.contrib.admin, with two-factor sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "blog",
 ]
 
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers a locked-out login with its own page.
@@ -138,6 +141,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Two-factor sign-in (TOTP) for staff: on unless ADMIN_TWO_FACTOR=off (a local demo, a
+# test run). blog/admin_site.py; `ensure_editor` gives a new editor their authenticator key.
+ADMIN_TWO_FACTOR = env_bool("ADMIN_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = SITE_NAME  # the name the authenticator app shows
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_ATTEMPTS", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -11,6 +11,13 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def no_two_factor(settings):
+    """Tests let editors in with force_login; two-factor sign-in has tests of its own
+    (tests/test_admin_login.py), which turn it back on."""
+    settings.ADMIN_TWO_FACTOR = False
+
+
 @pytest.fixture
 def open_comments(settings):
     settings.COMMENT_MODERATION = "open"

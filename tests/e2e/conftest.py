@@ -70,6 +70,8 @@ def site_env(tmp_path_factory):
         "COMMENT_MODERATION": "open",
         "COMMENT_MIN_SECONDS": "0",
         "COMMENT_RATE_LIMITS": "off",
+        # The editor journeys log in with a password; two-factor has its own tests.
+        "ADMIN_TWO_FACTOR": "off",
         "EDITOR_PASSWORD": EDITOR_PASSWORD,
         "CACHE_KEY_PREFIX": f"e2e-{os.getpid()}",
         "PYTHONUNBUFFERED": "1",

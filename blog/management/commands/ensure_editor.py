@@ -1,11 +1,13 @@
 import os
 import secrets
+from base64 import b32encode
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from blog.models import Author
 
@@ -53,3 +55,18 @@ class Command(BaseCommand):
                 f"  password: the one you set; to reset it run "
                 f".venv/bin/python manage.py changepassword {username}"
             )
+        self._two_factor(user)
+
+    def _two_factor(self, user):
+        if not settings.ADMIN_TWO_FACTOR:
+            self.stdout.write("Two-factor sign-in: OFF (ADMIN_TWO_FACTOR=off), for this local run.")
+            return
+        # The editor's authenticator app: one TOTP device, made on the first run.
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+        key = b32encode(device.bin_key).decode()
+        self.stdout.write("Two-factor sign-in: ON. Add this key to an authenticator app and")
+        self.stdout.write("give its six-digit code as the OTP token when logging in:")
+        self.stdout.write(f"  key: {key}")
+        self.stdout.write(f"  or open: {device.config_url}")
