@@ -83,9 +83,12 @@ def parse_limits(spec: str) -> list[Limit]:
     return limits
 
 
-def rate_limited(*, idents: dict[str, str], spec: str | None = None) -> Limit | None:
+def rate_limited(
+    *, idents: dict[str, str], spec: str | None = None, purpose: str = "comment"
+) -> Limit | None:
     """Count one attempt for each identity (e.g. {"ip": hash, "email": address}) and
-    return the first limit now exceeded, or None."""
+    return the first limit now exceeded, or None. Each purpose (comment, edit, view)
+    counts apart: reading articles never uses up the right to comment."""
     exceeded = None
     now = int(time.time())
     for limit in parse_limits(settings.COMMENT_RATE_LIMITS if spec is None else spec):
@@ -93,7 +96,7 @@ def rate_limited(*, idents: dict[str, str], spec: str | None = None) -> Limit | 
         for scope, ident in idents.items():
             if not ident:
                 continue
-            key = f"ratelimit:comment:{_digest(scope, ident)}:{limit.window}:{bucket}"
+            key = f"ratelimit:{purpose}:{_digest(scope, ident)}:{limit.window}:{bucket}"
             cache.add(key, 0, timeout=limit.seconds + 60)
             try:
                 count = cache.incr(key)

@@ -217,6 +217,8 @@ COMMENT_MAX_DEPTH = int(os.environ.get("COMMENT_MAX_DEPTH", "3"))
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))  # 0: never
 # "5/m,50/d": per IP and per email; m, h or d; "off" disables.
 COMMENT_RATE_LIMITS = os.environ.get("COMMENT_RATE_LIMITS", "5/m,50/d")
+# Edits of one's own comments from one IP address (hashed).
+COMMENT_EDIT_RATE_LIMITS = os.environ.get("COMMENT_EDIT_RATE_LIMITS", "10/m,100/d")
 # View beacons from one IP address (hashed); the same "count/window" form, or "off".
 VIEW_RATE_LIMITS = os.environ.get("VIEW_RATE_LIMITS", "60/m")
 COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "3"))

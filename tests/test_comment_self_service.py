@@ -103,3 +103,14 @@ def test_forged_cookie_is_ignored(my_comment):
     stranger = Client()
     stranger.cookies["commenter"] = str(my_comment.pk)
     assert stranger.get(edit_url(my_comment)).status_code == 404
+
+
+def test_too_many_edits_are_refused_with_the_text_kept(client, my_comment, settings):
+    settings.COMMENT_EDIT_RATE_LIMITS = "2/m"
+    for n in range(2):
+        assert client.post(edit_url(my_comment), {"body": f"Version {n}"}).status_code == 302
+    response = client.post(edit_url(my_comment), {"body": "Version three, kept in the form"})
+    assertContains(response, "the limit is 2 a minute", status_code=429)
+    assertContains(response, "Version three, kept in the form", status_code=429)
+    my_comment.refresh_from_db()
+    assert my_comment.body == "Version 1"

@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains
 from blog.models import DailyPostViews, Post, PostStatus, PostView
 from blog.readership import is_bot, views_per_day, visitor_key
 from blog.services import fold_past_views, record_view
-from tests.factories import PostFactory
+from tests.factories import PostFactory, form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -188,6 +188,20 @@ def test_a_flood_of_beacons_from_one_address_is_refused(client, settings):
     other = beacon(client, posts[4], REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 204
     assert views_of(posts[4]) == 1
+
+
+def test_reading_never_uses_up_the_right_to_comment(client, settings):
+    settings.COMMENT_RATE_LIMITS = "2/m"
+    settings.COMMENT_MODERATION = "open"
+    posts = PostFactory.create_batch(4, published=True)
+    for post in posts:
+        assert beacon(client, post).status_code == 204
+    response = client.post(
+        reverse("blog:comment_create", kwargs={"slug": posts[0].slug}),
+        {"author_name": "Reader", "author_email": "r@example.org", "body": "Read four, say one.",
+         "issued": form_token()},
+    )  # fmt: skip
+    assert response.status_code == 302
 
 
 def test_imported_views_are_added_to_the_count(client):

@@ -122,7 +122,21 @@ def _own_comment(request, pk) -> Comment:
 def comment_edit(request, pk):
     comment = _own_comment(request, pk)
     form = CommentEditForm(request.POST or None, instance=comment)
-    if request.method == "POST" and form.is_valid():
+    # Edits are limited like new comments: each one is a write and may change the text
+    # readers see. (A delete needs no limit: each comment can be deleted once.)
+    limit = request.method == "POST" and rate_limited(
+        idents={"ip": ip_hash(client_ip(request))},
+        spec=settings.COMMENT_EDIT_RATE_LIMITS,
+        purpose="edit",
+    )
+    if limit:
+        form.add_error(
+            None,
+            f"You have changed comments many times in a short time (the limit is "
+            f"{limit.count} a {WINDOW_NAMES[limit.window]}). Your text is kept: please save "
+            f"it again later.",
+        )
+    elif request.method == "POST" and form.is_valid():
         try:
             edit_comment(comment, body=form.cleaned_data["body"])
         except ValidationError as error:
@@ -130,7 +144,7 @@ def comment_edit(request, pk):
         else:
             messages.success(request, "Your comment is updated.")
             return redirect(comment.get_absolute_url())
-    status = 400 if form.errors else 200
+    status = 429 if limit else 400 if form.errors else 200
     context = {"comment": comment, "form": form, "edit_minutes": settings.COMMENT_EDIT_MINUTES}
     return render(request, "blog/comment_edit.html", context, status=status)
 

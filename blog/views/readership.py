@@ -25,7 +25,8 @@ def _count(request, slug) -> HttpResponse | None:
     numbers or load the database, and is refused before it reaches either."""
     if not countable(request):
         return None
-    if rate_limited(idents={"ip": ip_hash(client_ip(request))}, spec=settings.VIEW_RATE_LIMITS):
+    visitor = {"ip": ip_hash(client_ip(request))}
+    if rate_limited(idents=visitor, spec=settings.VIEW_RATE_LIMITS, purpose="view"):
         response = HttpResponse("Too many views from this address; try again in a minute.",
                                 status=429, content_type="text/plain")  # fmt: skip
         response["Retry-After"] = "60"
