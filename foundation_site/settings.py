@@ -292,8 +292,9 @@ if SECURE:
 # Browser features the site never uses, refused to anything embedded in it as well.
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), microphone=(), payment=(), "
-    'usb=(), browsing-topics=(), fullscreen=(self "https://www.youtube-nocookie.com" '
-    '"https://player.vimeo.com")'
+    "usb=(), browsing-topics=(), fullscreen=(self "
+    + " ".join(f'"{player}"' for player in VIDEO_PLAYERS)
+    + ")"
 )
 
 LOGGING = {
