@@ -8,9 +8,10 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from blog.search import connect_signals
+        from blog import pagecache, search
 
-        connect_signals()
+        search.connect_signals()
+        pagecache.connect_signals()
 
 
 class FoundationAdminConfig(admin_apps.AdminConfig):

@@ -3,6 +3,7 @@
 Everything goes through Django's storage API (default_storage), so the same code
 writes to the local media folder or, by settings, to S3-compatible storage."""
 
+import hashlib
 import re
 from io import BytesIO
 from pathlib import PurePosixPath
@@ -14,6 +15,7 @@ from django.db import transaction
 from PIL import Image as PillowImage
 from PIL import ImageOps
 
+from blog import pagecache
 from blog.models import Image, Rendition, RenditionKind
 
 SHARE_SIZE = (1200, 630)
@@ -85,9 +87,13 @@ def make_renditions(image: Image) -> list[Rendition]:
         jobs.append((RenditionKind.SHARE, SHARE_SIZE[0], share))
         for kind, width, scaled in jobs:
             for fmt in (fallback,) if kind == RenditionKind.SHARE else ("WEBP", fallback):
-                name = f"renditions/{image.pk}/{kind}-{width}.{fmt.lower()}"
+                data = _encode(scaled, fmt)
+                # Named by content: a new picture gets new addresses, so browsers, nginx
+                # and CDNs may keep each file for a year (docs/deploy.md).
+                digest = hashlib.sha256(data).hexdigest()[:12]
+                name = f"renditions/{image.pk}/{kind}-{width}-{digest}.{fmt.lower()}"
                 default_storage.delete(name)
-                stored = default_storage.save(name, ContentFile(_encode(scaled, fmt)))
+                stored = default_storage.save(name, ContentFile(data))
                 made.append(
                     Rendition(
                         image=image,
@@ -98,7 +104,9 @@ def make_renditions(image: Image) -> list[Rendition]:
                         file=stored,
                     )  # fmt: skip
                 )
-    return Rendition.objects.bulk_create(made)
+    made = Rendition.objects.bulk_create(made)
+    pagecache.invalidate_on_commit()  # bulk_create sends no post_save
+    return made
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
-from blog import moderation, notifications
+from blog import moderation, notifications, pagecache
 from blog.models import (
     Comment,
     CommentStatus,
@@ -107,6 +107,7 @@ def delete_comment(comment: Comment) -> None:
         Comment.objects.filter(pk=comment.pk).update(
             is_deleted=True, body="", author_name="", notify_replies=False
         )
+        pagecache.invalidate_on_commit()
         ModerationEvent.objects.create(comment=comment, action="deleted by its writer")
     else:
         comment.delete()
@@ -123,6 +124,8 @@ def moderate_comments(comments: QuerySet[Comment], *, status: str, actor=None) -
             from_status=comment.status, to_status=status,
         )  # fmt: skip
     Comment.objects.filter(pk__in=[c.pk for c in changed]).update(status=status)
+    if any(CommentStatus.APPROVED in (c.status, status) for c in changed):
+        pagecache.invalidate_on_commit()  # shown or hidden: the thread readers see changed
     if status == CommentStatus.APPROVED:
         for comment in changed:
             comment.status = status
@@ -137,14 +140,14 @@ def stop_reply_mail(comment: Comment) -> int:
     ).update(notify_replies=False)
 
 
-def record_view(*, slug: str, visitor: str) -> bool | None:
-    """Count a view of the published post `slug`: True if counted, False if this visitor
-    was already counted today, None if there is no such published post.
+def record_view(*, slug: str, visitor: str) -> int | None:
+    """Count a view of the published post `slug` unless this visitor was counted today;
+    answer the post's total views, or None if there is no such published post.
 
     Two queries. The deduplication row is inserted straight from the post lookup and
     skipped on conflict, so the unique constraint, not a per-process cache, dedupes
-    across gunicorn workers; the total grows by an UPDATE with F(), so concurrent views
-    never overwrite each other."""
+    across gunicorn workers; the total grows in an UPDATE that adds one in the database, so
+    concurrent views never overwrite each other."""
     now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -155,10 +158,17 @@ def record_view(*, slug: str, visitor: str) -> bool | None:
             [visitor, timezone.localdate(), slug, PostStatus.PUBLISHED, now],
         )
         inserted = cursor.rowcount == 1
-    if inserted:
-        Post.objects.filter(slug=slug).update(view_count=F("view_count") + 1)
-        return True
-    return False if Post.objects.published().filter(slug=slug).exists() else None
+        if inserted:
+            # RETURNING (SQLite 3.35+, PostgreSQL): the new total without a third query.
+            cursor.execute(
+                f"UPDATE {Post._meta.db_table} SET view_count = view_count + 1 "  # noqa: S608
+                "WHERE slug = %s RETURNING view_count + imported_views",
+                [slug],
+            )
+            return cursor.fetchone()[0]
+    totals = Post.objects.published().filter(slug=slug).values_list("view_count", "imported_views")
+    found = totals.first()
+    return sum(found) if found else None
 
 
 @transaction.atomic
@@ -207,6 +217,8 @@ def publish_posts(*, posts: QuerySet[Post], actor=None) -> int:
         post.status, post.published_at = PostStatus.PUBLISHED, post.published_at or now
         Post.objects.filter(pk=post.pk).update(status=post.status, published_at=post.published_at)
         record_publication(post=post, actor=actor, before=before)
+    if changed:
+        pagecache.invalidate_on_commit()
     return len(changed)
 
 
@@ -218,4 +230,6 @@ def unpublish_posts(*, posts: QuerySet[Post], actor=None) -> int:
         post.status = PostStatus.DRAFT
         Post.objects.filter(pk=post.pk).update(status=PostStatus.DRAFT)
         record_publication(post=post, actor=actor, before=before)
+    if changed:
+        pagecache.invalidate_on_commit()
     return len(changed)

@@ -3,17 +3,24 @@ from django.views.decorators.http import require_safe
 
 from blog import feeds, views
 from blog.converters import MonthConverter, YearConverter
+from blog.pagecache import cached_for_readers
 
 register_converter(YearConverter, "year")
 register_converter(MonthConverter, "month")
 
 app_name = "blog"
 
-# Views carry their own method decorators; feed classes get theirs here (GET and HEAD).
+
+def public_feed(feed):
+    return require_safe(cached_for_readers(feed))
+
+
+# Views carry their own method and cache decorators; feed classes get theirs here (GET
+# and HEAD, cached for anonymous readers: blog/pagecache.py).
 urlpatterns = [
     path("", views.post_list, name="post_list"),
-    path("feed/", require_safe(feeds.SiteFeed()), name="feed"),
-    path("feed/atom/", require_safe(feeds.SiteAtomFeed()), name="feed_atom"),
+    path("feed/", public_feed(feeds.SiteFeed()), name="feed"),
+    path("feed/atom/", public_feed(feeds.SiteAtomFeed()), name="feed_atom"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
@@ -30,13 +37,13 @@ urlpatterns = [
     path("search/", views.post_search, name="search"),
     path("archive/<year:year>/<month:month>/", views.post_archive_month, name="archive_month"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
-    path("tags/<slug:slug>/feed/", require_safe(feeds.TagFeed()), name="tag_feed"),
-    path("tags/<slug:slug>/feed/atom/", require_safe(feeds.TagAtomFeed()), name="tag_feed_atom"),
+    path("tags/<slug:slug>/feed/", public_feed(feeds.TagFeed()), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", public_feed(feeds.TagAtomFeed()), name="tag_feed_atom"),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
-    path("authors/<slug:slug>/feed/", require_safe(feeds.AuthorFeed()), name="author_feed"),
+    path("authors/<slug:slug>/feed/", public_feed(feeds.AuthorFeed()), name="author_feed"),
     path(
         "authors/<slug:slug>/feed/atom/",
-        require_safe(feeds.AuthorAtomFeed()),
+        public_feed(feeds.AuthorAtomFeed()),
         name="author_feed_atom",
     ),
 ]

@@ -26,6 +26,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-local-only")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "blog.views.csrf_failure"
 
 # The foundation's name, shown in the site header, page titles and the admin.
 SITE_NAME = os.environ.get("SITE_NAME", "Bridges for Peace Foundation")
@@ -61,6 +62,9 @@ MIDDLEWARE = [
     # Pages go out compressed (static files already are, by whitenoise). Django pads the
     # compressed body at random, which blunts BREACH against the CSRF token in forms.
     "django.middleware.gzip.GZipMiddleware",
+    # ETag and Last-Modified answered with 304; below GZip so the ETag is of the page,
+    # not of one (randomly padded) compression of it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,11 +130,17 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # Editors' sessions read from Redis and written through to the database: any app
+    # server can answer any editor, and a Redis restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            # Room for every page of a site of thousands of posts (blog/pagecache.py):
+            # past it, each new entry first deletes a third of the table.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
 
@@ -182,6 +192,30 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers cannot each keep uploads on their own disk: with S3_BUCKET set,
+# pictures go to S3-compatible object storage (AWS S3, MinIO, Backblaze B2, Spaces...)
+# through django-storages, and are served from there (S3_CUSTOM_DOMAIN: a CDN in front).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,  # unset: AWS
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            # Public pictures at plain addresses: signed ones would change on every
+            # render and defeat the page cache and the browser's.
+            "querystring_auth": False,
+            "default_acl": None,  # the bucket's policy decides; see docs/deploy.md
+            # A stored name never changes content (renditions are named by their
+            # content, uploads get a fresh name), so readers may keep them a year.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
 
 # Anonymous readers get no session: flash messages after posting a comment live
 # in a signed cookie instead of a database row per visitor.
@@ -242,6 +276,15 @@ TASKS = {
 # How long a shared preview link of an unpublished post works.
 PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "3"))
 POSTS_PER_PAGE = int(os.environ.get("POSTS_PER_PAGE", "10"))
+
+# Public pages for anonymous readers are cached whole and dropped the moment what they
+# show changes (blog/pagecache.py). PAGE_CACHE_SECONDS also bounds how old a cached page
+# may grow regardless (view counts, "most read"); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long a proxy or CDN in front may serve a page without asking (Cache-Control
+# s-maxage): readers may see a page this many seconds out of date. The nginx config in
+# deploy/ keeps pages 1 second (micro-caching: a spike becomes one request a second).
+PAGE_PROXY_SECONDS = int(os.environ.get("PAGE_PROXY_SECONDS", "1"))
 
 # Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)

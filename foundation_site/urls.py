@@ -8,7 +8,14 @@ from blog.views.dashboard import reader_stats
 
 def media(request, path):
     # MEDIA_ROOT is read per request, not when the URLs load, so it follows the settings.
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    # Renditions are named by their content (blog/images.py): kept a year. An upload's
+    # name could one day be reused after a delete: a day.
+    immutable = path.startswith("renditions/")
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if immutable else "public, max-age=86400"
+    )
+    return response
 
 
 urlpatterns = [

@@ -35,3 +35,11 @@ def isolated_cache(settings):
     caches = copy.deepcopy(settings.CACHES)
     caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
     settings.CACHES = caches
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Pages are rendered fresh: a test's writes are rolled back, never committed, so
+    the page cache (which forgets pages when a write commits) would keep pages from
+    before them. tests/test_page_cache.py turns it on, with writes that commit."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -90,3 +90,10 @@ class CommentFactory(factory.django.DjangoModelFactory):
 def form_token(*, age_seconds: float = 60) -> str:
     """The comment form's signed timestamp, as if the page was shown that long ago."""
     return signing.dumps(time.time() - age_seconds, salt=FORM_SALT)
+
+
+def comment_data(**overrides) -> dict:
+    """What the comment form sends, with a form token old enough to pass."""
+    data = {"author_name": "Aysel", "author_email": "aysel@example.org",
+            "body": "A thoughtful comment.", "issued": form_token()}  # fmt: skip
+    return data | overrides

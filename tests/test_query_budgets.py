@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 LIST_BUDGET = 5
 # the list + most read this month + months of the archive
 HOME_BUDGET = LIST_BUDGET + 2
-# post (with cover) + writers + their pictures' renditions + cover renditions + tags
-# + comment thread + previous + next + related
-ARTICLE_BUDGET = 9
+# post (with cover and tags) + writers (with pictures) + all pictures' renditions
+# + comment thread + previous, next and related articles
+ARTICLE_BUDGET = 5
 # tag + the list
 TAG_BUDGET = 1 + LIST_BUDGET
 # author (with picture) + its renditions + the list

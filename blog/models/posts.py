@@ -2,8 +2,17 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import (
+    Count,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, JSONArray, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -11,6 +20,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from blog.models.expressions import JSONList
 from blog.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
 
 
@@ -89,6 +99,12 @@ class PostQuerySet(models.QuerySet):
         `published_at` is a schedule, honoured by this filter with no cron job."""
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Posts set to go live later, the soonest first."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__gt=timezone.now()).order_by(
+            "published_at"
+        )
+
     def with_comment_counts(self):
         # A subquery, not a JOIN + GROUP BY, so pagination's COUNT stays simple.
         from blog.models.comments import Comment  # the two modules refer to each other
@@ -106,19 +122,29 @@ class PostQuerySet(models.QuerySet):
     def with_authors(self):
         """Credited writers in their order, with their pictures' renditions: two extra
         queries for any number of posts."""
-        return self.prefetch_related(
-            Prefetch(
-                "post_authors",
-                queryset=PostAuthor.objects.select_related("author__picture").order_by(
-                    "position", "pk"
-                ),
-            ),
-            "post_authors__author__picture__renditions",
-        )
+        return self.prefetch_related(_credits(), "post_authors__author__picture__renditions")
+
+    def for_article(self):
+        """A post as its article page shows it: with cover and tags, then its writers;
+        `Post.prefetch_pictures()` adds every picture's renditions in one more query."""
+        return self.with_tag_list().select_related("cover").prefetch_related(_credits())
 
     def with_covers(self):
         """Covers and their renditions: one extra query for any number of posts."""
         return self.select_related("cover").prefetch_related("cover__renditions")
+
+    def with_tag_list(self):
+        """Each post's tags, for `Post.tag_list`, in the same query: a correlated
+        subquery that aggregates [slug, name] pairs as JSON. An article page spends no
+        query of its own on tags (see tests/test_query_budgets.py)."""
+        pairs = (
+            TaggedPost.objects.filter(content_object=OuterRef("pk"))
+            .order_by()
+            .values("content_object")
+            .annotate(pairs=JSONList(JSONArray("tag__slug", "tag__name")))
+            .values("pairs")
+        )
+        return self.annotate(tag_pairs=Subquery(pairs, output_field=models.JSONField()))
 
     def for_cards(self):
         """What a post card shows: published posts with covers, writers, comment counts."""
@@ -177,6 +203,61 @@ class PostQuerySet(models.QuerySet):
             .order_by("-shared_tags", "-published_at", "-pk")
             .only("title", "slug", "published_at")[:limit]
         )
+
+    def around(self, post, *, related: int = 3) -> tuple["Post | None", "Post | None", list]:
+        """The published posts just older and just newer than `post`, and the `related`
+        ones sharing most tags with it (as `related_to`), in one query: three subqueries
+        pick the rows, annotations say which is which (a post can be both the previous
+        one and related). The id breaks ties, so posts published in the same second (a
+        bulk publish) still link to each other."""
+        at = post.published_at
+        if at is None:  # a draft, seen in preview
+            return None, None, []
+        published = self.published()
+        older = (
+            published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=post.pk))
+            .order_by("-published_at", "-pk")
+            .values("pk")[:1]
+        )
+        newer = (
+            published.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=post.pk))
+            .order_by("published_at", "pk")
+            .values("pk")[:1]
+        )
+        sharing = self.related_to(post, limit=related).values("pk")
+        tag_ids = TaggedPost.objects.filter(content_object=post).values("tag_id")
+        shared = (
+            TaggedPost.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+            .order_by()
+            .values("content_object")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        rows = list(
+            published.filter(Q(pk__in=older) | Q(pk__in=newer) | Q(pk__in=sharing))
+            .annotate(
+                is_older=ExpressionWrapper(Q(pk__in=older), output_field=models.BooleanField()),
+                is_newer=ExpressionWrapper(Q(pk__in=newer), output_field=models.BooleanField()),
+                is_related=ExpressionWrapper(Q(pk__in=sharing), output_field=models.BooleanField()),
+                shared_tags=Coalesce(Subquery(shared), 0),
+            )
+            .only("title", "slug", "published_at")
+        )
+        found = {flag: next((r for r in rows if getattr(r, flag)), None)
+                 for flag in ("is_older", "is_newer")}  # fmt: skip
+        ranked = sorted(
+            (r for r in rows if r.is_related),
+            key=lambda r: (r.shared_tags, r.published_at, r.pk),
+            reverse=True,
+        )
+        return found["is_older"], found["is_newer"], ranked
+
+
+def _credits() -> Prefetch:
+    return Prefetch(
+        "post_authors",
+        queryset=PostAuthor.objects.select_related("author__picture").order_by("position", "pk"),
+    )
 
 
 class Post(models.Model):
@@ -302,6 +383,14 @@ class Post(models.Model):
         )
 
     @property
+    def tag_list(self) -> list[Tag]:
+        """Tags by name; from `with_tag_list()` when the post was loaded with it."""
+        if not hasattr(self, "tag_pairs"):
+            return list(self.tags.all())
+        tags = [Tag(slug=slug, name=name) for slug, name in self.tag_pairs or ()]
+        return sorted(tags, key=lambda tag: tag.name)
+
+    @property
     def credited_authors(self) -> list[Author]:
         """Writers in their credited order; uses the prefetch from `with_authors()`."""
         return [link.author for link in self.post_authors.all()]
@@ -327,24 +416,11 @@ class Post(models.Model):
     def effective_comment_policy(self) -> str:
         return self.comment_policy or settings.COMMENT_MODERATION
 
-    def neighbours(self) -> tuple["Post | None", "Post | None"]:
-        """The previous (older) and next (newer) published posts. The id breaks ties, so
-        posts published in the same second (a bulk publish) still link to each other."""
-        at = self.published_at
-        if at is None:  # a draft, seen in preview
-            return None, None
-        published = Post.objects.published().only("title", "slug", "published_at")
-        older = (
-            published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=self.pk))
-            .order_by("-published_at", "-pk")
-            .first()
-        )
-        newer = (
-            published.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=self.pk))
-            .order_by("published_at", "pk")
-            .first()
-        )
-        return older, newer
+    def prefetch_pictures(self) -> None:
+        """The renditions of the cover and of every writer's picture, in one query
+        (Django would spend one per relation)."""
+        images = [self.cover, *(author.picture for author in self.credited_authors)]
+        prefetch_related_objects([image for image in images if image is not None], "renditions")
 
     def _unique_slug(self) -> str:
         base = slugify(self.title)[:190].rstrip("-") or "post"

@@ -3,6 +3,7 @@ from blog.views.crawlers import robots_txt, sitemap
 from blog.views.health import healthz
 from blog.views.posts import (
     author_detail,
+    csrf_failure,
     post_archive_month,
     post_detail,
     post_list,
@@ -19,6 +20,7 @@ __all__ = [
     "comment_delete",
     "comment_edit",
     "comment_unsubscribe",
+    "csrf_failure",
     "healthz",
     "post_archive_month",
     "post_detail",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.antispam import WINDOW_NAMES, rate_limited
 from blog.commenter import can_change, remember
+from blog.csrf import same_origin_or_token
 from blog.forms import CommentEditForm, CommentForm
 from blog.models import Comment, CommentStatus
 from blog.notifications import comment_from_unsubscribe_token
@@ -31,6 +32,7 @@ def wants_fragment(request) -> bool:
 
 
 @require_POST
+@same_origin_or_token
 def comment_create(request, slug):
     post = published_post(slug)
     form = CommentForm(request.POST, post=post)

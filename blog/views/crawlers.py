@@ -5,10 +5,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from blog.addresses import absolute_url
+from blog.pagecache import cached_for_readers
 from blog.sitemaps import SITEMAPS
 
 
 @require_safe
+@cached_for_readers(vary_on=("p",))
 def sitemap(request):
     return sitemap_view(request, sitemaps=SITEMAPS)
 

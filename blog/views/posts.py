@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from blog.commenter import can_change, own_comment_ids
 from blog.forms import CommentForm
 from blog.models import Author, Comment, Post, Tag
+from blog.pagecache import cached_for_readers, is_shared
 from blog.pagination import paginate
 from blog.previews import post_id_from_token
 from blog.seo import article_metadata
@@ -18,6 +19,7 @@ from blog.sharing import share_links
 
 
 @require_safe
+@cached_for_readers(vary_on=("page",))
 def post_list(request):
     page = paginate(request, Post.objects.for_cards())
     first = page.number == 1
@@ -41,12 +43,12 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
     else:
         replying_to = _public(shown, form["parent"].value())
     url = request.build_absolute_uri(post.get_absolute_url())
-    older, newer = post.neighbours()
+    older, newer, related = Post.objects.around(post)
     authors = post.credited_authors
     return {
         "post": post,
         "authors": authors,
-        "tags": list(post.tags.all()),
+        "tags": post.tag_list,
         "comments": comments,
         "comment_count": post.shown_comment_count,
         "replying_to": replying_to,
@@ -56,9 +58,12 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         "meta": article_metadata(request, post, authors),
         "older": older,
         "newer": newer,
-        "related": list(Post.objects.related_to(post)),
+        "related": related,
         "comments_open": post.accepts_comments(),
         "ip_retention_days": settings.COMMENT_IP_RETENTION_DAYS,
+        # Rendered for this reader alone (a login, own comments): the form may carry a
+        # CSRF token. A shared page carries none (blog/csrf.py).
+        "personal": not is_shared(request),
         # Edit and Delete links, for this browser's own recent comments.
         "changeable_ids": {pk for pk in own_ids if pk in shown and can_change(request, shown[pk])},
     }
@@ -93,11 +98,14 @@ def _form_initial(request, replying_to) -> dict:
 
 
 def published_post(slug: str) -> Post:
-    posts = Post.objects.published().with_authors().with_covers().prefetch_related("tags")
-    return get_object_or_404(posts, slug=slug)
+    """The post of an article page, in three queries: see `PostQuerySet.for_article`."""
+    post = get_object_or_404(Post.objects.published().for_article(), slug=slug)
+    post.prefetch_pictures()
+    return post
 
 
 @require_safe
+@cached_for_readers(skip_if=("reply_to",))
 def post_detail(request, slug):
     post = published_post(slug)
     # ?reply_to=ID is the no-JavaScript Reply link: the one form on the page comes
@@ -111,10 +119,10 @@ def post_preview(request, token):
     """A draft or scheduled post exactly as readers will see it, for whoever holds a
     signed link. Not indexed, not counted, not open to comments."""
     post_id = post_id_from_token(token)
-    posts = Post.objects.with_authors().with_covers().prefetch_related("tags")
-    post = posts.filter(pk=post_id).first() if post_id else None
+    post = Post.objects.for_article().filter(pk=post_id).first() if post_id else None
     if post is None:
         raise Http404("This preview link is not valid or has expired.")
+    post.prefetch_pictures()
     context = article_context(request, post) | {"is_preview": True, "comments_open": False}
     response = render(request, "blog/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -123,6 +131,7 @@ def post_preview(request, token):
 
 
 @require_safe
+@cached_for_readers(vary_on=("page",))
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     posts = Post.objects.for_cards().filter(tags=tag)
@@ -132,6 +141,7 @@ def tag_detail(request, slug):
 
 
 @require_safe
+@cached_for_readers(vary_on=("page",))
 def author_detail(request, slug):
     authors = Author.objects.select_related("picture").prefetch_related("picture__renditions")
     author = get_object_or_404(authors, slug=slug)
@@ -140,6 +150,7 @@ def author_detail(request, slug):
 
 
 @require_safe
+@cached_for_readers(vary_on=("page",))
 def post_archive_month(request, year, month):
     # Months without posts are "Page not found", like tags used only by drafts.
     page = paginate(request, Post.objects.for_cards().in_month(year, month), allow_empty=False)
@@ -149,6 +160,12 @@ def post_archive_month(request, year, month):
         "months": Post.objects.month_counts(),
     }
     return render(request, "blog/post_archive_month.html", context)
+
+
+def csrf_failure(request, reason=""):
+    """A refused form (blog/csrf.py), in the site's look, saying how to get the text back."""
+    html = render_to_string("403_csrf.html", {"site_name": settings.SITE_NAME})
+    return HttpResponse(html, status=403)
 
 
 def server_error(request):

@@ -4,7 +4,7 @@ explains it."""
 import base64
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -19,10 +19,11 @@ from blog.services import record_view
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
-def _count(request, slug) -> HttpResponse | None:
-    """Count the view; or say, with a 429, that this address sends too many. A reader
-    opens a few articles a minute: a flood of beacons is someone trying to move the
-    numbers or load the database, and is refused before it reaches either."""
+def _count(request, slug) -> HttpResponse | int | None:
+    """Count the view and answer the post's total; or say, with a 429, that this address
+    sends too many. A reader opens a few articles a minute: a flood of beacons is someone
+    trying to move the numbers or load the database, and is refused before it reaches
+    either. None: not a reader we count (a robot, a prefetch)."""
     if not countable(request):
         return None
     visitor = {"ip": ip_hash(client_ip(request))}
@@ -31,9 +32,10 @@ def _count(request, slug) -> HttpResponse | None:
                                 status=429, content_type="text/plain")  # fmt: skip
         response["Retry-After"] = "60"
         return response
-    if record_view(slug=slug, visitor=visitor_key(request)) is None:
+    total = record_view(slug=slug, visitor=visitor_key(request))
+    if total is None:
         raise Http404("No such article.")
-    return None
+    return total
 
 
 # The beacon cannot carry a CSRF token (navigator.sendBeacon sets no headers). A forged
@@ -43,13 +45,23 @@ def _count(request, slug) -> HttpResponse | None:
 @require_POST
 @never_cache
 def view_record(request, slug):
-    return _count(request, slug) or HttpResponse(status=204)
+    answer = _count(request, slug)
+    if isinstance(answer, HttpResponse):
+        return answer
+    # views.js asks for the total: the article page may come from the page cache, a few
+    # minutes old, and the reader then sees the count as it is now, their view included.
+    if answer is not None and "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"views": answer})
+    return HttpResponse(status=204)
 
 
 @require_GET
 @never_cache
 def view_pixel(request, slug):
-    return _count(request, slug) or HttpResponse(PIXEL, content_type="image/gif")
+    answer = _count(request, slug)
+    if isinstance(answer, HttpResponse):
+        return answer
+    return HttpResponse(PIXEL, content_type="image/gif")
 
 
 @require_safe

@@ -1,0 +1,90 @@
+"""Every query the public pages run finds its rows through an index, on both databases:
+each page is rendered, and the database explains each of its queries. A full scan of a
+table that grows with the site (posts, comments, tags on posts, credits, pictures'
+renditions, views) fails the test, with the plan.
+
+PostgreSQL would rightly scan tables this small; `enable_seqscan = off` makes it show
+whether an index *could* serve the query. SQLite plans by the indexes it has."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import AuthorFactory, CommentFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+GROWING = ("blog_post", "blog_comment", "blog_taggedpost", "blog_postauthor",
+           "blog_rendition", "blog_postview", "blog_dailypostviews")  # fmt: skip
+
+
+def full_scans(sql: str) -> list[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}")
+            plan = [row[0] for row in cursor.fetchall()]
+            found = [re.search(r"Seq Scan on (\w+)", line) for line in plan]
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = [row[-1] for row in cursor.fetchall()]
+            # "SCAN t" reads every row; "SEARCH t USING INDEX" and "SCAN t USING
+            # (COVERING) INDEX" for an ORDER BY ... LIMIT do not.
+            found = [re.fullmatch(r"SCAN (\w+)(?: AS \w+)?", line) for line in plan]
+    return [m.group(1) for m in found if m and m.group(1) in GROWING]
+
+
+@pytest.fixture
+def site():
+    writer = AuthorFactory()
+    posts = [
+        PostFactory(
+            published=True,
+            authors=[writer],
+            tags=["water", "youth"],
+            published_at=timezone.now() - timedelta(days=n),
+        )  # fmt: skip
+        for n in range(3)
+    ]
+    CommentFactory(post=posts[0])
+    return {"post": posts[0], "writer": writer}
+
+
+def page_urls(site) -> dict[str, str]:
+    post = site["post"]
+    return {
+        "home": "/",
+        "article": post.get_absolute_url(),
+        "tag": reverse("blog:tag_detail", kwargs={"slug": "water"}),
+        "writer": site["writer"].get_absolute_url(),
+        "archive": reverse(
+            "blog:archive_month",
+            kwargs={"year": post.published_at.year, "month": post.published_at.month},
+        ),  # fmt: skip
+        "search": reverse("blog:search") + "?q=peace",
+        "feed": reverse("blog:feed"),
+        "tag feed": reverse("blog:tag_feed", kwargs={"slug": "water"}),
+        "sitemap": reverse("blog:sitemap"),
+    }
+
+
+@pytest.mark.parametrize("name", ["home", "article", "tag", "writer", "archive", "search",
+                                  "feed", "tag feed", "sitemap"])  # fmt: skip
+def test_public_pages_read_through_indexes(client, site, name):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(page_urls(site)[name]).status_code == 200
+    queries = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    assert queries
+    scans = {sql: full_scans(sql) for sql in queries}
+    assert {sql: tables for sql, tables in scans.items() if tables} == {}
+
+
+def test_the_check_sees_a_full_scan_and_an_index():
+    assert full_scans("SELECT * FROM blog_comment WHERE body = 'x'") == ["blog_comment"]
+    assert full_scans("SELECT * FROM blog_post ORDER BY title") == ["blog_post"]
+    assert full_scans("SELECT * FROM blog_post WHERE slug = 'x'") == []

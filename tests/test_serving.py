@@ -1,0 +1,50 @@
+"""Production serving settings: gunicorn.conf.py and the database connection, as
+docs/deploy.md describes them."""
+
+import multiprocessing
+import runpy
+from pathlib import Path
+
+from tests.test_settings import setting
+
+CONF = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
+
+
+def gunicorn_conf(monkeypatch, **env) -> dict:
+    for name in ("WEB_CONCURRENCY", "GUNICORN_MAX_REQUESTS", "GUNICORN_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(CONF))
+
+
+def test_gunicorn_workers_follow_the_cores_and_recycle_with_jitter(monkeypatch):
+    conf = gunicorn_conf(monkeypatch)
+    assert conf["workers"] == multiprocessing.cpu_count() * 2 + 1
+    assert conf["max_requests"] == 2000 and conf["max_requests_jitter"] == 200
+    assert conf["timeout"] == 30 and conf["preload_app"] is True
+    assert conf["logger_class"] == "blog.logs.AccessLogger"
+
+
+def test_gunicorn_settings_come_from_the_environment(monkeypatch):
+    conf = gunicorn_conf(monkeypatch, WEB_CONCURRENCY="3", GUNICORN_MAX_REQUESTS="0",
+                         GUNICORN_TIMEOUT="10", PORT="9001")  # fmt: skip
+    assert conf["workers"] == 3
+    assert conf["max_requests"] == 0 and conf["max_requests_jitter"] == 0
+    assert conf["timeout"] == 10
+    assert conf["bind"] == "127.0.0.1:9001"
+
+
+def test_database_connections_persist_and_are_checked():
+    url = "postgres://blog@127.0.0.1:5432/blog"
+    assert setting("DATABASES['default']['CONN_MAX_AGE']", DATABASE_URL=url) == "600"
+    assert setting("DATABASES['default']['CONN_HEALTH_CHECKS']", DATABASE_URL=url) == "True"
+
+
+def test_redis_holds_the_cache_and_editors_sessions():
+    assert setting("SESSION_ENGINE", REDIS_URL="redis://127.0.0.1:6379/9") == (
+        "django.contrib.sessions.backends.cached_db"
+    )
+    assert setting("CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/9") == (
+        "blog.cache.ResilientRedisCache"
+    )
