@@ -29,6 +29,10 @@ SHM = "/dev/shm"  # noqa: S108 - gunicorn creates its own private file in it
 worker_tmp_dir = SHM if os.path.isdir(SHM) else None
 # nginx on the same machine may say https in X-Forwarded-Proto (DJANGO_BEHIND_PROXY).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn 27's control socket (for `gunicornc`) sits in the user's home by default, one
+# path for every gunicorn that user starts: tests, `make run` and bench/ would take it
+# from each other. Off; systemd and signals manage the server (docs/deploy.md).
+control_socket_disable = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 # JSON lines, the client's address shortened and emails or tokens in a path hidden, like
 # the application's own log (blog/logs.py).

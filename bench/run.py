@@ -1,157 +1,178 @@
-"""Throughput and latency of the public pages and the view beacon, measured on this
-machine against gunicorn on 127.0.0.1. Bounded in time; never a timed test.
+"""Throughput and latency of the public pages beside "the bare-Django floor", measured
+with wrk against gunicorn on 127.0.0.1 with production settings (DEBUG off, PostgreSQL,
+Redis). Bounded in time; never a timed test: speed is measured, not asserted.
 
-    .venv/bin/python bench/run.py              # 5 s a scenario, results on stdout
-    .venv/bin/python bench/run.py --write      # ... and into bench/RESULTS.md
+    .venv/bin/python bench/run.py                 # PostgreSQL + Redis, 6 s a scenario
+    .venv/bin/python bench/run.py --sqlite        # the embedded SQLite + database cache
+    .venv/bin/python bench/run.py --seconds 3 --write     # ... and into bench/RESULTS.md
+    .venv/bin/python bench/run.py --strict        # exit 1 when a target fails
 
-It seeds its own SQLite database with the demo content in a temporary folder."""
+Needs wrk (`apt-get install wrk`). By default it drops and recreates the PostgreSQL
+database `foundation_bench` (--database-url; its name must contain "bench") and flushes
+Redis database 5 (--redis-url); both are left as they end, for a look afterwards. Media,
+static files, logs and the SQLite file live in a temporary folder, removed at the end.
+
+Steps: migrate, seed (bench/seed.py: 1,000 posts, 20,000 comments...), collectstatic;
+then gunicorn with the repository's gunicorn.conf.py (2 workers, access log off, worker
+recycling off so that no run loses a warm worker mid-measurement), three times:
+1. page cache off (PAGE_CACHE_SECONDS=0): the floor, the bench article, home, a tag,
+   a search, posting a comment, the view beacon;
+2. page cache on (the default): the floor, the bench article, home;
+3. page cache on: 20,000 requests over many articles, home pages, tags and a search,
+   then the resident memory of each worker.
+Queries per request are counted apart, in-process (bench/queries.py). Pages are asked
+for as a browser asks (Accept-Encoding: gzip; --no-gzip for the raw bytes)."""
 
 import argparse
+import json
 import os
 import platform
-import socket
-import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from datetime import UTC, datetime
-from http.client import HTTPConnection
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36"
+import gunicorn
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script, not -m
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from bench import report  # noqa: E402 - after the path
+from bench.harness import ROOT, run_module  # noqa: E402
+from bench.phases import Bench  # noqa: E402
 
-
-def prepare(tmp: Path) -> dict:
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(tmp / "media"),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        # One client on 127.0.0.1 plays every reader: the per-address limits would refuse it.
-        "COMMENT_RATE_LIMITS": "off",
-        "VIEW_RATE_LIMITS": "off",
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("REDIS_URL", None)
-    for command in (["migrate", "--noinput"], ["createcachetable"], ["loaddemo"],
-                    ["collectstatic", "--noinput"]):  # fmt: skip
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                       capture_output=True)  # fmt: skip
-    return env
+HEADER, RESULTS = ROOT / "bench" / "HEADER.md", ROOT / "bench" / "RESULTS.md"
 
 
-def measure(port: int, method: str, path, *, seconds: float, clients: int) -> dict:
-    """`clients` threads send requests for `seconds`; `path` may be a function of the
-    request number, so each request can differ (a new reader for the beacon)."""
-    latencies: list[float] = []
-    errors = [0]
-    stop = time.monotonic() + seconds
-    lock = threading.Lock()
-
-    def worker(offset: int):
-        connection = HTTPConnection("127.0.0.1", port, timeout=10)
-        n = offset
-        while time.monotonic() < stop:
-            target, headers = path(n) if callable(path) else (path, {"User-Agent": BROWSER})
-            started = time.perf_counter()
-            connection.request(method, target, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
-                errors[0] += response.status >= 400
-            n += clients
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    latencies.sort()
-    return {
-        "requests": len(latencies),
-        "rps": len(latencies) / seconds,
-        "p50_ms": statistics.median(latencies) * 1000,
-        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
-        "errors": errors[0],
-    }
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--clients", type=int, default=4)
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sqlite", action="store_true", help="SQLite + database cache")
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/foundation_bench"
+    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5")
+    parser.add_argument("--seconds", type=int, default=6, help="per scenario (default 6)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--gzip", action=argparse.BooleanOptionalAction, default=True,
+                        help="send Accept-Encoding: gzip, as browsers do (default)")  # fmt: skip
+    parser.add_argument("--rss-requests", type=int, default=20_000)
+    parser.add_argument("--rss-max-seconds", type=float, default=300.0,
+                        help="time allowed to reach --rss-requests")  # fmt: skip
     parser.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
-    args = parser.parse_args()
+    parser.add_argument("--strict", action="store_true", help="exit 1 if a target fails")
+    return parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as folder:
-        env = prepare(Path(folder))
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "foundation_site.wsgi", "--bind",
-             f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "/dev/null"],
-            cwd=ROOT, env=env,
-        )  # fmt: skip
+
+def recreate_postgres(url: str) -> str:
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if "bench" not in name:
+        sys.exit(f"refusing to drop the database {name!r}: its name must contain 'bench'")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        db.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        db.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return "PostgreSQL " + db.execute("SHOW server_version").fetchone()[0].split()[0]
+
+
+def flush_redis(url: str) -> str:
+    import redis
+
+    if urlsplit(url).path.strip("/") in {"", "0"}:
+        sys.exit("refusing to flush Redis database 0: give --redis-url a database of its own")
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    return "Redis " + client.info("server")["redis_version"]
+
+
+def prepare(args, tmp: Path) -> tuple[dict, dict, str, str]:
+    """A fresh database and cache, migrated and seeded, and the static files."""
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
+        "DJANGO_SETTINGS_MODULE": "foundation_site.settings",
+        "DJANGO_SECRET_KEY": f"bench-{time.time_ns()}-not-a-deployment",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "MEDIA_ROOT": str(tmp / "media"), "BENCH_STATIC_ROOT": str(tmp / "static"),
+        "BENCH_FLOOR_FILE": str(tmp / "article.html"),
+        # One client on 127.0.0.1 plays every reader: per-address limits would refuse it.
+        "COMMENT_RATE_LIMITS": "off", "VIEW_RATE_LIMITS": "off",
+        "LOG_LEVEL": "WARNING", "WEB_CONCURRENCY": "2", "GUNICORN_ACCESS_LOG": "/dev/null",
+        "GUNICORN_MAX_REQUESTS": "0",
+    }  # fmt: skip
+    if args.sqlite:
+        import sqlite3
+
+        env["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+        database, cache = f"SQLite {sqlite3.sqlite_version}", "Django database cache"
+    else:
+        env["DATABASE_URL"], env["REDIS_URL"] = args.database_url, args.redis_url
+        database, cache = recreate_postgres(args.database_url), flush_redis(args.redis_url)
+    print(f"Preparing {database} and {cache} in {tmp} ...", flush=True)
+    run_module(env, "bench.manage", "migrate", "--noinput")
+    if args.sqlite:
+        run_module(env, "bench.manage", "createcachetable")
+    started = time.monotonic()
+    names = json.loads(run_module(env, "bench.seed").strip().splitlines()[-1])
+    print(f"Seeded in {time.monotonic() - started:.0f} s; the bench article is "
+          f"/post/{names['article']}/, a tag /tags/{names['tag']}/", flush=True)  # fmt: skip
+    run_module(env, "bench.manage", "collectstatic", "--noinput")
+    return env, names, database, cache
+
+
+def git_state() -> str:
+    def git(*command):
+        return subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True,
+                              check=False, timeout=30).stdout.strip()  # fmt: skip
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" with uncommitted changes" if git("status", "--porcelain") else "")
+
+
+def main() -> int:
+    args = arguments()
+    if not shutil.which("wrk"):
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 2
+    # Two cores are easily shared: another job running beside the bench skews every ratio.
+    load = os.getloadavg()[0]
+    if load > 0.5:
+        print(f"warning: load average {load:.2f} before starting; numbers will suffer")
+    with tempfile.TemporaryDirectory(prefix="foundation-bench-") as folder:
+        tmp = Path(folder)
+        env, names, database, cache = prepare(args, tmp)
+        bench = Bench(args=args, names=names, folder=tmp)
         try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)  # noqa: S310
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            slug = subprocess.run(
-                [sys.executable, "manage.py", "shell", "-c",
-                 "from blog.models import Post; print(Post.objects.published().first().slug)"],
-                cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-            ).stdout.strip().splitlines()[-1]  # fmt: skip
-            scenarios = {
-                "home": ("GET", "/"),
-                "article": ("GET", f"/post/{slug}/"),
-                # Every request a new reader: the counting path (insert + increment).
-                "view beacon, new reader": (
-                    "POST",
-                    lambda n: (f"/post/{slug}/view/", {"User-Agent": f"{BROWSER} r{n}"}),
-                ),
-                # The same reader again: the deduplicated path.
-                "view beacon, repeat": ("POST", f"/post/{slug}/view/"),
-            }
-            results = {
-                name: measure(port, method, path, seconds=args.seconds, clients=args.clients)
-                for name, (method, path) in scenarios.items()
-            }
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-
-    lines = [
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite, gunicorn "
-        f"2 workers, {args.clients} clients, {args.seconds:g} s a scenario.",
-        "",
-        "| scenario | requests/s | p50 ms | p99 ms | errors |",
-        "| --- | ---: | ---: | ---: | ---: |",
+            rows = bench.uncached_run({**env, "PAGE_CACHE_SECONDS": "0"})
+            rows += bench.cached_run(env)
+            memory = bench.memory_run(env)
+        except RuntimeError as error:
+            log = (tmp / "gunicorn.log").read_text(errors="replace").splitlines()
+            print("\n".join(["gunicorn's log ends:", *log[-40:]]), file=sys.stderr)
+            print(f"bench failed: {error}", file=sys.stderr)
+            return 1
+    wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True,
+                                 check=False).stdout.split(" [")[0]  # fmt: skip
+    header = [
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {git_state()}, load average "
+        f"{load:.2f} at the start.",
+        f"Machine: {report.machine()}. Python {platform.python_version()}; {database}; {cache}; "
+        f"gunicorn {gunicorn.__version__}, 2 sync workers, access log off, recycling off; "
+        f"{wrk_version}, {args.threads} threads, {args.connections} connections, "
+        f"{args.seconds} s a scenario; "
+        f"{'Accept-Encoding: gzip' if args.gzip else 'no Accept-Encoding'}.",
     ]
-    for name, r in results.items():
-        lines.append(
-            f"| {name} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |"
-        )
-    report = "\n".join(lines)
-    print(report)
+    text, passed = report.render(header=header, rows=rows, memory=memory)
+    print("\n" + text)
     if args.write:
-        header = (ROOT / "bench" / "HEADER.md").read_text()
-        (ROOT / "bench" / "RESULTS.md").write_text(header + "\n" + report + "\n")
+        RESULTS.write_text(HEADER.read_text() + "\n" + text + "\n")
+    return 1 if args.strict and not passed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -30,7 +30,9 @@ and no query. PAGE_CACHE_SECONDS bounds the life of an entry regardless (view co
 "most read", comments closing by age), and 0 turns the cache off."""
 
 import functools
+import gzip
 import hashlib
+import re
 import uuid
 
 from django.conf import settings
@@ -41,6 +43,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 STATE_KEY = "pages:generation"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads the header
 # Cookies that make a page personal: a login (or any session), the commenter's own
 # comments (blog.commenter), a one-time message after posting without JavaScript.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "commenter", "messages")
@@ -131,7 +134,7 @@ def cached_for_readers(view=None, *, vary_on=(), skip_if=()):
             state = _current_state(found.get(STATE_KEY))
             entry = found.get(key)
             if entry is not None and entry["generation"] == state["generation"]:
-                return _replay(entry)
+                return _replay(request, entry)
             response = view(request, *args, **kwargs)
             return _store(key, response, state)
 
@@ -156,6 +159,9 @@ def _store(key: str, response, state: dict):
     entry = {
         "generation": state["generation"],
         "content": response.content,
+        # Compressed once here, not by GZipMiddleware on every hit. No random padding
+        # (Django's defence against BREACH): a shared page holds no secret to guess.
+        "gzipped": gzip.compress(response.content, mtime=0),
         "headers": {
             name: response[name]
             for name in (
@@ -178,12 +184,17 @@ def _store(key: str, response, state: dict):
     return response
 
 
-def _replay(entry: dict):
+def _replay(request, entry: dict):
     from django.http import HttpResponse
 
-    response = HttpResponse(entry["content"])
+    compressed = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+    response = HttpResponse(entry["gzipped"] if compressed else entry["content"])
     for name, value in entry["headers"].items():
         response[name] = value
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if compressed:
+        response["Content-Encoding"] = "gzip"  # GZipMiddleware then leaves it alone
+        response["ETag"] = f"W/{response['ETag']}"  # as GZipMiddleware marks its own
     response["X-Cache"] = "hit"
     return response
 

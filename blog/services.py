@@ -105,7 +105,7 @@ def delete_comment(comment: Comment) -> None:
     placeholder, so the replies keep their context; without, it is gone."""
     if comment.replies.approved().exists():
         Comment.objects.filter(pk=comment.pk).update(
-            is_deleted=True, body="", author_name="", notify_replies=False
+            is_deleted=True, body="", rendered_body="", author_name="", notify_replies=False
         )
         pagecache.invalidate_on_commit()
         ModerationEvent.objects.create(comment=comment, action="deleted by its writer")

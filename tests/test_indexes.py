@@ -84,6 +84,15 @@ def test_public_pages_read_through_indexes(client, site, name):
     assert {sql: tables for sql, tables in scans.items() if tables} == {}
 
 
+def test_finding_a_commenters_earlier_comments_uses_an_index():
+    # Every comment from a new address asks this (first-time moderation, mail limits).
+    from blog.models import Comment
+
+    with CaptureQueriesContext(connection) as captured:
+        assert not Comment.objects.by_email(" Aysel@Example.org ").exists()
+    assert full_scans(captured.captured_queries[-1]["sql"]) == []
+
+
 def test_the_check_sees_a_full_scan_and_an_index():
     assert full_scans("SELECT * FROM blog_comment WHERE body = 'x'") == ["blog_comment"]
     assert full_scans("SELECT * FROM blog_post ORDER BY title") == ["blog_post"]

@@ -3,6 +3,7 @@
 committed (the cache forgets pages when a write commits), and the next reader must see
 it. Runs on SQLite with the database cache, and on PostgreSQL with Redis in CI."""
 
+import gzip
 from datetime import timedelta
 from unittest import mock
 
@@ -99,6 +100,20 @@ def test_an_unchanged_page_is_answered_with_304(post):
     changed = visit(post.get_absolute_url(), **{"If-None-Match": first["ETag"]})
     assert changed.status_code == 200
     assert "Water for three villages" in changed.text
+
+
+def test_a_cached_page_goes_out_compressed_once_and_for_all(post):
+    plain = visit(post.get_absolute_url())
+    hit = visit(post.get_absolute_url(), **{"Accept-Encoding": "gzip, br"})
+    assert hit["X-Cache"] == "hit"
+    assert hit["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in hit["Vary"] and "Cookie" in hit["Vary"]
+    assert gzip.decompress(hit.content) == plain.content
+    assert hit["ETag"] == f"W/{plain['ETag']}"
+    again = visit(post.get_absolute_url(), **{"Accept-Encoding": "gzip",
+                                              "If-None-Match": hit["ETag"]})  # fmt: skip
+    assert again.status_code == 304
+    assert "Content-Encoding" not in visit(post.get_absolute_url())
 
 
 def test_query_strings_the_page_does_not_read_share_its_copy(post):

@@ -160,6 +160,19 @@ def test_article_links_to_previous_and_next_posts(client):
     assertContains(response, f'rel="next" href="{newer.get_absolute_url()}"', html=False)
 
 
+def test_drafts_and_schedules_are_neither_neighbours_nor_related(client):
+    now = timezone.now()
+    shown = PostFactory(title="Shown", published=True, published_at=now - timedelta(days=2),
+                        tags=["water"])  # fmt: skip
+    PostFactory(title="A draft", tags=["water"], published_at=now - timedelta(days=1))
+    PostFactory(title="Tomorrow", status=PostStatus.PUBLISHED, tags=["water"],
+                published_at=now + timedelta(days=1))  # fmt: skip
+    response = client.get(shown.get_absolute_url())
+    assertNotContains(response, "A draft")
+    assertNotContains(response, "Tomorrow")
+    assertNotContains(response, 'rel="next"', html=False)
+
+
 @pytest.mark.parametrize("kind", ["draft", "scheduled", "unknown"])
 def test_unpublished_and_unknown_articles_are_404(client, kind):
     if kind == "draft":

@@ -24,6 +24,7 @@ def test_gunicorn_workers_follow_the_cores_and_recycle_with_jitter(monkeypatch):
     assert conf["max_requests"] == 2000 and conf["max_requests_jitter"] == 200
     assert conf["timeout"] == 30 and conf["preload_app"] is True
     assert conf["logger_class"] == "blog.logs.AccessLogger"
+    assert conf["control_socket_disable"] is True
 
 
 def test_gunicorn_settings_come_from_the_environment(monkeypatch):

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,174 +16,493 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(blank=True, help_text='The address of the post: /post/<slug>/. Made from the title if left empty.', max_length=200, unique=True)),
-                ('excerpt', models.TextField(blank=True, help_text='One or two sentences shown on the home page and in link previews.', max_length=400)),
-                ('body', models.TextField(blank=True, help_text='HTML. Scripts, styles and unknown tags are removed when the post is saved.')),
-                ('cover', models.ImageField(blank=True, height_field='cover_height', help_text='Wide picture shown above the post.', upload_to='covers/', width_field='cover_width')),
-                ('cover_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('cover_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('cover_alt', models.CharField(blank=True, help_text='What the cover shows, for readers who cannot see it. Required with a cover.', max_length=250, verbose_name='cover description')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10)),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, help_text='A time in the future schedules the post: readers see it from then on.', null=True, verbose_name='publish time')),
-                ('comments_enabled', models.BooleanField(default=True, help_text='Untick to close the post to new comments.')),
-                ('comment_policy', models.CharField(blank=True, choices=[('open', 'Open: comments appear at once'), ('first-time', 'Hold comments from first-time commenters'), ('all', 'Hold every comment for approval'), ('closed', 'Closed: no new comments')], help_text="Leave empty to follow the site's setting (COMMENT_MODERATION).", max_length=12, verbose_name='comment moderation')),
-                ('view_count', models.PositiveIntegerField(default=0, editable=False)),
-                ('reading_time', models.PositiveSmallIntegerField(default=1, editable=False, verbose_name='reading time (minutes)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="The address of the post: /post/<slug>/. Made from the title if left empty.",
+                        max_length=200,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "excerpt",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown on the home page and in link previews.",
+                        max_length=400,
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="HTML. Scripts, styles and unknown tags are removed when the post is saved.",
+                    ),
+                ),
+                (
+                    "cover",
+                    models.ImageField(
+                        blank=True,
+                        height_field="cover_height",
+                        help_text="Wide picture shown above the post.",
+                        upload_to="covers/",
+                        width_field="cover_width",
+                    ),
+                ),
+                ("cover_width", models.PositiveIntegerField(blank=True, editable=False, null=True)),
+                (
+                    "cover_height",
+                    models.PositiveIntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "cover_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the cover shows, for readers who cannot see it. Required with a cover.",
+                        max_length=250,
+                        verbose_name="cover description",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        db_index=True,
+                        help_text="A time in the future schedules the post: readers see it from then on.",
+                        null=True,
+                        verbose_name="publish time",
+                    ),
+                ),
+                (
+                    "comments_enabled",
+                    models.BooleanField(
+                        default=True, help_text="Untick to close the post to new comments."
+                    ),
+                ),
+                (
+                    "comment_policy",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("open", "Open: comments appear at once"),
+                            ("first-time", "Hold comments from first-time commenters"),
+                            ("all", "Hold every comment for approval"),
+                            ("closed", "Closed: no new comments"),
+                        ],
+                        help_text="Leave empty to follow the site's setting (COMMENT_MODERATION).",
+                        max_length=12,
+                        verbose_name="comment moderation",
+                    ),
+                ),
+                ("view_count", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "reading_time",
+                    models.PositiveSmallIntegerField(
+                        default=1, editable=False, verbose_name="reading time (minutes)"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['-published_at', '-pk'],
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=100, unique=True, verbose_name="slug"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Author',
+            name="Author",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(max_length=140, unique=True)),
-                ('role', models.CharField(blank=True, help_text='Shown under the name, e.g. “Programme director”.', max_length=120)),
-                ('bio', models.TextField(blank=True, help_text='Two or three sentences for the author page.')),
-                ('picture', models.ImageField(blank=True, help_text="The writer's picture, shown as a square. JPEG, PNG, WebP or GIF.", upload_to='authors/')),
-                ('user', models.OneToOneField(blank=True, help_text='The login of this writer, if they have one.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='author_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("slug", models.SlugField(max_length=140, unique=True)),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown under the name, e.g. “Programme director”.",
+                        max_length=120,
+                    ),
+                ),
+                (
+                    "bio",
+                    models.TextField(
+                        blank=True, help_text="Two or three sentences for the author page."
+                    ),
+                ),
+                (
+                    "picture",
+                    models.ImageField(
+                        blank=True,
+                        help_text="The writer's picture, shown as a square. JPEG, PNG, WebP or GIF.",
+                        upload_to="authors/",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The login of this writer, if they have one.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="author_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='BlockedTerm',
+            name="BlockedTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('word', 'Word or phrase in the comment'), ('email', 'Email address'), ('domain', 'Email domain'), ('ip', 'IP address (stored as a keyed hash)')], max_length=10)),
-                ('value', models.CharField(help_text='A word or phrase, an email, a domain such as spam.example, or an IP address. Case does not matter. An IP address is kept only as a keyed hash.', max_length=254)),
-                ('note', models.CharField(blank=True, help_text='Why, for other editors.', max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("word", "Word or phrase in the comment"),
+                            ("email", "Email address"),
+                            ("domain", "Email domain"),
+                            ("ip", "IP address (stored as a keyed hash)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "value",
+                    models.CharField(
+                        help_text="A word or phrase, an email, a domain such as spam.example, or an IP address. Case does not matter. An IP address is kept only as a keyed hash.",
+                        max_length=254,
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, help_text="Why, for other editors.", max_length=200
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['kind', 'value'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'value'), name='blocked_term_unique'), models.CheckConstraint(condition=models.Q(('kind__in', ['word', 'email', 'domain', 'ip'])), name='blocked_term_kind_valid')],
+                "ordering": ["kind", "value"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "value"), name="blocked_term_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["word", "email", "domain", "ip"])),
+                        name="blocked_term_kind_valid",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_name', models.CharField(max_length=80, verbose_name='name')),
-                ('author_email', models.EmailField(max_length=254, verbose_name='email')),
-                ('body', models.TextField(max_length=5000, verbose_name='comment')),
-                ('status', models.CharField(choices=[('pending', 'Awaiting moderation'), ('approved', 'Approved'), ('spam', 'Spam'), ('removed', 'Removed')], default='pending', max_length=10)),
-                ('held_reason', models.CharField(blank=True, help_text='Why the comment was held or marked as spam.', max_length=120)),
-                ('by_editor', models.BooleanField(default=False, help_text="Written by one of the foundation's editors: shown with a badge.")),
-                ('notify_replies', models.BooleanField(default=False, help_text='The writer asked to be told of replies.', verbose_name='email me replies')),
-                ('ip_hash', models.CharField(blank=True, db_index=True, editable=False, max_length=64)),
-                ('is_deleted', models.BooleanField(default=False, help_text='Deleted by its writer; kept as a placeholder for its replies.')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('edited_at', models.DateTimeField(blank=True, null=True)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='blog.comment')),
-                ('user', models.ForeignKey(blank=True, help_text='The editor who wrote it, for replies posted while logged in.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='comments', to=settings.AUTH_USER_MODEL)),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='blog.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("author_name", models.CharField(max_length=80, verbose_name="name")),
+                ("author_email", models.EmailField(max_length=254, verbose_name="email")),
+                ("body", models.TextField(max_length=5000, verbose_name="comment")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting moderation"),
+                            ("approved", "Approved"),
+                            ("spam", "Spam"),
+                            ("removed", "Removed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "held_reason",
+                    models.CharField(
+                        blank=True,
+                        help_text="Why the comment was held or marked as spam.",
+                        max_length=120,
+                    ),
+                ),
+                (
+                    "by_editor",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Written by one of the foundation's editors: shown with a badge.",
+                    ),
+                ),
+                (
+                    "notify_replies",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The writer asked to be told of replies.",
+                        verbose_name="email me replies",
+                    ),
+                ),
+                (
+                    "ip_hash",
+                    models.CharField(blank=True, db_index=True, editable=False, max_length=64),
+                ),
+                (
+                    "is_deleted",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Deleted by its writer; kept as a placeholder for its replies.",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now),
+                ),
+                ("edited_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="blog.comment",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The editor who wrote it, for replies posted while logged in.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="blog.post",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ModerationEvent',
+            name="ModerationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=40)),
-                ('from_status', models.CharField(blank=True, max_length=10)),
-                ('to_status', models.CharField(blank=True, max_length=10)),
-                ('note', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='moderation_events', to=settings.AUTH_USER_MODEL)),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='moderation_events', to='blog.comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=40)),
+                ("from_status", models.CharField(blank=True, max_length=10)),
+                ("to_status", models.CharField(blank=True, max_length=10)),
+                ("note", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="moderation_events",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="moderation_events",
+                        to="blog.comment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PostAuthor',
+            name="PostAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='post_credits', to='blog.author')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='post_authors', to='blog.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="post_credits",
+                        to="blog.author",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="post_authors",
+                        to="blog.post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'writer',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "writer",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='post',
-            name='authors',
-            field=models.ManyToManyField(related_name='posts', through='blog.PostAuthor', to='blog.author'),
+            model_name="post",
+            name="authors",
+            field=models.ManyToManyField(
+                related_name="posts", through="blog.PostAuthor", to="blog.author"
+            ),
         ),
         migrations.CreateModel(
-            name='TaggedPost',
+            name="TaggedPost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged', to='blog.post')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_posts', to='blog.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged",
+                        to="blog.post",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_posts",
+                        to="blog.tag",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='post',
-            name='tags',
-            field=taggit.managers.TaggableManager(blank=True, help_text='Comma-separated, e.g. “dialogue, youth”.', through='blog.TaggedPost', to='blog.Tag', verbose_name='Tags'),
+            model_name="post",
+            name="tags",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="Comma-separated, e.g. “dialogue, youth”.",
+                through="blog.TaggedPost",
+                to="blog.Tag",
+                verbose_name="Tags",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['post', 'status', 'created_at'], name='comment_thread'),
+            model_name="comment",
+            index=models.Index(fields=["post", "status", "created_at"], name="comment_thread"),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['status', 'created_at'], name='comment_queue'),
+            model_name="comment",
+            index=models.Index(fields=["status", "created_at"], name="comment_queue"),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['author_email'], name='comment_email'),
+            model_name="comment",
+            index=models.Index(fields=["author_email"], name="comment_email"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'approved', 'spam', 'removed'])), name='comment_status_valid'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["pending", "approved", "spam", "removed"])),
+                name="comment_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='postauthor',
-            constraint=models.UniqueConstraint(fields=('post', 'author'), name='post_author_unique'),
+            model_name="postauthor",
+            constraint=models.UniqueConstraint(
+                fields=("post", "author"), name="post_author_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taggedpost',
-            constraint=models.UniqueConstraint(fields=('content_object', 'tag'), name='tagged_post_unique'),
+            model_name="taggedpost",
+            constraint=models.UniqueConstraint(
+                fields=("content_object", "tag"), name="tagged_post_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['status', 'published_at'], name='post_status_published'),
+            model_name="post",
+            index=models.Index(fields=["status", "published_at"], name="post_status_published"),
         ),
         migrations.AddConstraint(
-            model_name='post',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'published'])), name='post_status_valid'),
+            model_name="post",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "published"])), name="post_status_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='post',
-            constraint=models.CheckConstraint(condition=models.Q(('comment_policy__in', ['', 'open', 'first-time', 'all', 'closed'])), name='post_comment_policy_valid'),
+            model_name="post",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("comment_policy__in", ["", "open", "first-time", "all", "closed"])
+                ),
+                name="post_comment_policy_valid",
+            ),
         ),
     ]

@@ -5,43 +5,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0001_initial'),
+        ("blog", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='post',
-            name='imported_views',
-            field=models.PositiveIntegerField(default=0, help_text='For a post moved from the old site: its view count there, added to ours.', verbose_name='views before this site'),
+            model_name="post",
+            name="imported_views",
+            field=models.PositiveIntegerField(
+                default=0,
+                help_text="For a post moved from the old site: its view count there, added to ours.",
+                verbose_name="views before this site",
+            ),
         ),
         migrations.CreateModel(
-            name='DailyPostViews',
+            name="DailyPostViews",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='daily_views', to='blog.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("count", models.PositiveIntegerField(default=0)),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="daily_views",
+                        to="blog.post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'daily post views',
-                'ordering': ['day'],
-                'indexes': [models.Index(fields=['day'], name='daily_views_day')],
-                'constraints': [models.UniqueConstraint(fields=('post', 'day'), name='daily_post_views_unique')],
+                "verbose_name_plural": "daily post views",
+                "ordering": ["day"],
+                "indexes": [models.Index(fields=["day"], name="daily_views_day")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("post", "day"), name="daily_post_views_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PostView',
+            name="PostView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visitor', models.CharField(max_length=32)),
-                ('day', models.DateField()),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='views', to='blog.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("visitor", models.CharField(max_length=32)),
+                ("day", models.DateField()),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="views",
+                        to="blog.post",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['day', 'post'], name='post_view_day')],
-                'constraints': [models.UniqueConstraint(fields=('post', 'visitor', 'day'), name='post_view_once')],
+                "indexes": [models.Index(fields=["day", "post"], name="post_view_day")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("post", "visitor", "day"), name="post_view_once"
+                    )
+                ],
             },
         ),
     ]

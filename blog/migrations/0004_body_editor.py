@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0003_review_and_roles'),
+        ("blog", "0003_review_and_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='post',
-            name='body',
-            field=models.TextField(blank=True, help_text='To show a YouTube or Vimeo video, paste its address on a line of its own. Pictures: upload them under Images, then use the picture button with their address.'),
+            model_name="post",
+            name="body",
+            field=models.TextField(
+                blank=True,
+                help_text="To show a YouTube or Vimeo video, paste its address on a line of its own. Pictures: upload them under Images, then use the picture button with their address.",
+            ),
         ),
     ]

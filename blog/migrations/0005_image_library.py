@@ -7,45 +7,108 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0004_body_editor'),
+        ("blog", "0004_body_editor"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Image',
+            name="Image",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.ImageField(height_field='height', help_text='JPEG, PNG, WebP or GIF.', upload_to='library/%Y/%m/', validators=[blog.uploads.validate_image_upload], width_field='width')),
-                ('title', models.CharField(help_text='For finding it in the library.', max_length=200)),
-                ('alt', models.CharField(help_text='What the picture shows, for readers who cannot see it.', max_length=250, verbose_name='description (alt text)')),
-                ('caption', models.CharField(blank=True, max_length=300)),
-                ('credit', models.CharField(blank=True, help_text='Photographer or source.', max_length=200)),
-                ('width', models.PositiveIntegerField(editable=False, null=True)),
-                ('height', models.PositiveIntegerField(editable=False, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.ImageField(
+                        height_field="height",
+                        help_text="JPEG, PNG, WebP or GIF.",
+                        upload_to="library/%Y/%m/",
+                        validators=[blog.uploads.validate_image_upload],
+                        width_field="width",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(help_text="For finding it in the library.", max_length=200),
+                ),
+                (
+                    "alt",
+                    models.CharField(
+                        help_text="What the picture shows, for readers who cannot see it.",
+                        max_length=250,
+                        verbose_name="description (alt text)",
+                    ),
+                ),
+                ("caption", models.CharField(blank=True, max_length=300)),
+                (
+                    "credit",
+                    models.CharField(
+                        blank=True, help_text="Photographer or source.", max_length=200
+                    ),
+                ),
+                ("width", models.PositiveIntegerField(editable=False, null=True)),
+                ("height", models.PositiveIntegerField(editable=False, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Rendition',
+            name="Rendition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('wide', 'Full picture, scaled'), ('square', 'Square crop from the centre')], default='wide', max_length=10)),
-                ('format', models.CharField(max_length=10)),
-                ('width', models.PositiveIntegerField()),
-                ('height', models.PositiveIntegerField()),
-                ('file', models.CharField(max_length=300)),
-                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renditions', to='blog.image')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("wide", "Full picture, scaled"),
+                            ("square", "Square crop from the centre"),
+                        ],
+                        default="wide",
+                        max_length=10,
+                    ),
+                ),
+                ("format", models.CharField(max_length=10)),
+                ("width", models.PositiveIntegerField()),
+                ("height", models.PositiveIntegerField()),
+                ("file", models.CharField(max_length=300)),
+                (
+                    "image",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="renditions",
+                        to="blog.image",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', 'format', 'width'],
-                'constraints': [models.UniqueConstraint(fields=('image', 'kind', 'format', 'width'), name='rendition_unique')],
+                "ordering": ["kind", "format", "width"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("image", "kind", "format", "width"), name="rendition_unique"
+                    )
+                ],
             },
         ),
     ]
@@ -66,7 +129,9 @@ def grant_library(apps, schema_editor):
     for group in Group.objects.filter(name="Editor"):
         group.permissions.add(*library)
     for group in Group.objects.filter(name="Writer"):
-        group.permissions.add(*library.filter(codename__in=["add_image", "change_image", "view_image"]))
+        group.permissions.add(
+            *library.filter(codename__in=["add_image", "change_image", "view_image"])
+        )
 
 
 Migration.operations.append(migrations.RunPython(grant_library, migrations.RunPython.noop))

@@ -60,20 +60,28 @@ def index_existing_posts(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0006_pictures_from_the_library'),
+        ("blog", "0006_pictures_from_the_library"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchDocument',
+            name="SearchDocument",
             fields=[
-                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_document', serialize=False, to='blog.post')),
-                ('title', models.TextField()),
-                ('text', models.TextField(help_text='The excerpt, then the body as plain text.')),
-                ('tags', models.TextField(blank=True)),
-                ('writers', models.TextField(blank=True)),
+                (
+                    "post",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="search_document",
+                        serialize=False,
+                        to="blog.post",
+                    ),
+                ),
+                ("title", models.TextField()),
+                ("text", models.TextField(help_text="The excerpt, then the body as plain text.")),
+                ("tags", models.TextField(blank=True)),
+                ("writers", models.TextField(blank=True)),
             ],
         ),
         migrations.RunPython(create_search_index, drop_search_index),

@@ -4,15 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0007_search'),
+        ("blog", "0007_search"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='rendition',
-            name='kind',
-            field=models.CharField(choices=[('wide', 'Full picture, scaled'), ('square', 'Square crop from the centre'), ('share', '1200 × 630 crop for link previews')], default='wide', max_length=10),
+            model_name="rendition",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("wide", "Full picture, scaled"),
+                    ("square", "Square crop from the centre"),
+                    ("share", "1200 × 630 crop for link previews"),
+                ],
+                default="wide",
+                max_length=10,
+            ),
         ),
     ]

@@ -18,6 +18,7 @@ from blog.models import Comment, CommentStatus
 from blog.notifications import comment_from_unsubscribe_token
 from blog.privacy import client_ip, ip_hash
 from blog.services import add_comment, delete_comment, edit_comment, stop_reply_mail
+from blog.templatetags.comment_threads import render_comment
 from blog.views.posts import article_context, published_post
 
 HELD = (
@@ -80,17 +81,13 @@ def comment_posted(request, comment: Comment):
     public = comment.status == CommentStatus.APPROVED
     message = PUBLISHED if public else HELD
     if wants_fragment(request):
-        comment.children, comment.depth = [], 1
-        html = render_to_string(
-            "blog/_comment.html",
-            {
-                "comment": comment,
-                "post": comment.post,
-                "changeable_ids": {comment.pk},
-                "comments_open": True,
-            },  # fmt: skip
-            request=request,
-        )
+        # comments.js puts it under its parent (or atop the thread) itself.
+        comment.children, comment.depth, comment.shown_flat = [], 1, False
+        comment.replying_to = comment.parent
+        html = render_comment(
+            comment, post_url=comment.post.get_absolute_url(), comments_open=True,
+            changeable_ids={comment.pk},
+        )  # fmt: skip
         response = JsonResponse(
             {"ok": True, "id": comment.pk, "parent": comment.parent_id, "html": html,
              "message": message, "public": public},
