@@ -94,8 +94,10 @@ def _current_state(state: dict | None) -> dict:
 
 def _page_key(request, vary_on) -> str:
     # Only the parameters the view reads: ?fbclid=... on a shared link is the same page.
+    # Scheme and host too: a page's canonical and share links are absolute addresses.
     params = "&".join(f"{name}={request.GET.get(name, '')}" for name in vary_on)
-    digest = hashlib.sha256(f"{request.path}?{params}".encode()).hexdigest()[:32]
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"pages:{digest}"
 
 

@@ -121,6 +121,15 @@ def test_query_strings_the_page_does_not_read_share_its_copy(post):
     assert visit("/?fbclid=abc123&utm_source=x")["X-Cache"] == "hit"
 
 
+def test_each_host_has_its_own_copy(post, settings):
+    # Canonical and share links are absolute: www. must not get the bare domain's.
+    settings.ALLOWED_HOSTS = ["testserver", "www.testserver"]
+    visit(post.get_absolute_url())
+    other = Client(HTTP_HOST="www.testserver").get(post.get_absolute_url())
+    assert other["X-Cache"] == "miss"
+    assert "http://www.testserver/post/" in other.text
+
+
 def test_a_reply_link_is_rendered_fresh_and_not_stored(post):
     comment = CommentFactory(post=post)
     url = f"{post.get_absolute_url()}?reply_to={comment.pk}"

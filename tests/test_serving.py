@@ -2,8 +2,12 @@
 docs/deploy.md describes them."""
 
 import multiprocessing
+import re
 import runpy
 from pathlib import Path
+
+import pytest
+from django.templatetags.static import static
 
 from tests.test_settings import setting
 
@@ -49,3 +53,15 @@ def test_redis_holds_the_cache_and_editors_sessions():
     assert setting("CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/9") == (
         "blog.cache.ResilientRedisCache"
     )
+
+
+@pytest.mark.django_db
+def test_static_files_are_hashed_compressed_and_kept_for_years(client):
+    # whitenoise serves what `collectstatic` made (make test runs it first).
+    url = static("css/site.css")
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", url)
+    response = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "immutable" in response["Cache-Control"]
+    assert "max-age=315360000" in response["Cache-Control"]
