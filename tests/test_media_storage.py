@@ -39,6 +39,18 @@ def s3(settings):
     storages._storages = {}  # forget the S3 storage made under the override
 
 
+def test_every_s3_setting_reaches_the_storage():
+    env = {"S3_BUCKET": BUCKET, "S3_ENDPOINT_URL": "https://minio.example.org:9000",
+           "S3_REGION": "eu-central-1", "S3_ACCESS_KEY_ID": "key-id",
+           "S3_SECRET_ACCESS_KEY": "secret", "S3_CUSTOM_DOMAIN": "media.example.org"}  # fmt: skip
+    options = "STORAGES['default']['OPTIONS']"
+    for name, option in [("S3_BUCKET", "bucket_name"), ("S3_ENDPOINT_URL", "endpoint_url"),
+                         ("S3_REGION", "region_name"), ("S3_ACCESS_KEY_ID", "access_key"),
+                         ("S3_SECRET_ACCESS_KEY", "secret_key"),
+                         ("S3_CUSTOM_DOMAIN", "custom_domain")]:  # fmt: skip
+        assert setting(f"{options}['{option}']", **env) == env[name]
+
+
 def test_s3_bucket_setting_turns_on_object_storage():
     assert setting("STORAGES['default']['BACKEND']", S3_BUCKET=BUCKET) == (
         "storages.backends.s3.S3Storage"

@@ -18,7 +18,13 @@ from django.utils import timezone
 from blog import pagecache
 from blog.models import Comment, CommentStatus, Post, PostStatus, Tag
 from blog.services import delete_comment, moderate_comments, publish_posts, unpublish_posts
-from tests.factories import AuthorFactory, CommentFactory, PostFactory, comment_data
+from tests.factories import (
+    AuthorFactory,
+    CommentFactory,
+    ImageFactory,
+    PostFactory,
+    comment_data,
+)
 
 # Writes must commit for the cache to hear of them, as they do on the site.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -248,6 +254,16 @@ def test_a_writers_new_name_shows_on_their_posts(post):
     writer.save()
     assert "Leyla Aliyeva" in visit(post.get_absolute_url()).text
     assert "Leyla Aliyeva" in visit(writer.get_absolute_url()).text
+
+
+def test_a_pictures_new_description_shows(post):
+    post.cover = ImageFactory(alt="Two wells in the morning")
+    post.save()
+    warm(post.get_absolute_url())
+    cover = post.cover
+    cover.alt = "Two wells at dusk, with the villagers who dug them"
+    cover.save()
+    assert "Two wells at dusk" in visit(post.get_absolute_url()).text
 
 
 # --- Personal pages are the reader's own, and never cached. ---

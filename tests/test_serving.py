@@ -15,7 +15,8 @@ CONF = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
 
 
 def gunicorn_conf(monkeypatch, **env) -> dict:
-    for name in ("WEB_CONCURRENCY", "GUNICORN_MAX_REQUESTS", "GUNICORN_TIMEOUT"):
+    for name in ("WEB_CONCURRENCY", "GUNICORN_MAX_REQUESTS", "GUNICORN_TIMEOUT", "GUNICORN_BIND",
+                 "GUNICORN_ACCESS_LOG", "GUNICORN_FORWARDED_ALLOW_IPS"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -38,6 +39,12 @@ def test_gunicorn_settings_come_from_the_environment(monkeypatch):
     assert conf["max_requests"] == 0 and conf["max_requests_jitter"] == 0
     assert conf["timeout"] == 10
     assert conf["bind"] == "127.0.0.1:9001"
+    conf = gunicorn_conf(monkeypatch, GUNICORN_BIND="unix:/run/blog.sock",
+                         GUNICORN_ACCESS_LOG="/var/log/blog/access.log",
+                         GUNICORN_FORWARDED_ALLOW_IPS="10.0.0.2")  # fmt: skip
+    assert conf["bind"] == "unix:/run/blog.sock"
+    assert conf["accesslog"] == "/var/log/blog/access.log"
+    assert conf["forwarded_allow_ips"] == "10.0.0.2"
 
 
 def test_database_connections_persist_and_are_checked():

@@ -4,6 +4,7 @@ sent, nothing fetched from another site, no script that blocks rendering, and Li
 
 import json
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -82,26 +83,44 @@ def debugging_port(tmp_path_factory):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def lighthouse(url: str, port: int, report: Path) -> dict:
+    subprocess.run(
+        ["node", str(LIGHTHOUSE), url, f"--port={port}", "--quiet",
+         "--output=json", f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}"],
+        check=True, timeout=180, cwd=ROOT,
+    )  # fmt: skip
+    return json.loads(report.read_text())
+
+
+def shortfalls(result: dict) -> str:
+    """The audits that cost points, with their details (which console error, which
+    element), for the failure message."""
+    lines = []
+    for audit in result["audits"].values():
+        if audit.get("scoreDisplayMode") in {"binary", "numeric", "metricSavings"} and (
+            audit.get("score") is not None and audit["score"] < 0.9
+        ):
+            items = (audit.get("details") or {}).get("items") or []
+            lines.append(f"{audit['id']} ({audit.get('displayValue', '')}): {items[:3]}")
+    return "\n".join(sorted(lines))
+
+
 # Lighthouse times the page's work on this CPU: with journeys running beside it, the
 # performance score measures the neighbours. `make test` runs these after the rest.
+# One run can still be an outlier (once, in CI: every category of the article down at
+# once, and fine in every run since), so each category counts by its median over three
+# runs, as Lighthouse CI advises; a page that is really worse fails two runs of three.
 @pytest.mark.lighthouse
 @pytest.mark.parametrize("path", ["/", "article"])
 def test_lighthouse_mobile_scores_at_least_95(debugging_port, live_url, article, tmp_path, path):
     url = live_url + (article if path == "article" else path)
-    report = tmp_path / "report.json"
-    subprocess.run(
-        ["node", str(LIGHTHOUSE), url, f"--port={debugging_port}", "--quiet",
-         "--output=json", f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}"],
-        check=True, timeout=180, cwd=ROOT,
-    )  # fmt: skip
-    result = json.loads(report.read_text())
-    scores = {name: result["categories"][name]["score"] for name in CATEGORIES}
-    failing = sorted(
-        f"{audit['id']}: {audit['title']} ({audit.get('displayValue', '')})"
-        for audit in result["audits"].values()
-        if audit.get("scoreDisplayMode") in {"binary", "numeric", "metricSavings"}
-        and audit.get("score") is not None and audit["score"] < 0.9
-    )  # fmt: skip
-    assert all(score >= 0.95 for score in scores.values()), (scores, failing)
+    runs = [lighthouse(url, debugging_port, tmp_path / f"report-{n}.json") for n in range(3)]
+    scores = {
+        name: statistics.median(run["categories"][name]["score"] for run in runs)
+        for name in CATEGORIES
+    }
+    every = [{name: run["categories"][name]["score"] for name in CATEGORIES} for run in runs]
+    worst = min(runs, key=lambda run: sum(run["categories"][n]["score"] for n in CATEGORIES))
+    assert all(score >= 0.95 for score in scores.values()), (every, shortfalls(worst))
     # A form factor other than mobile would make the scores easier than the issue asks.
-    assert result["configSettings"]["formFactor"] == "mobile"
+    assert all(run["configSettings"]["formFactor"] == "mobile" for run in runs)
