@@ -7,8 +7,10 @@ import runpy
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.templatetags.static import static
 
+from tests.factories import CommentFactory, PostFactory
 from tests.test_settings import setting
 
 CONF = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
@@ -51,6 +53,38 @@ def test_database_connections_persist_and_are_checked():
     url = "postgres://blog@127.0.0.1:5432/blog"
     assert setting("DATABASES['default']['CONN_MAX_AGE']", DATABASE_URL=url) == "600"
     assert setting("DATABASES['default']['CONN_HEALTH_CHECKS']", DATABASE_URL=url) == "True"
+
+
+def test_postgresql_prepares_queries_unless_told_not_to():
+    url = "postgres://blog@127.0.0.1:5432/blog"
+    options = "DATABASES['default']['OPTIONS']"
+    assert setting(options, DATABASE_URL=url) == (
+        "{'server_side_binding': True, 'prepare_threshold': 5}"
+    )
+    assert setting(options, DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0") == "{}"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+@pytest.mark.django_db
+def test_an_article_read_again_reuses_postgresql_query_plans(client):
+    post = PostFactory(published=True, tags=["peace", "region"])
+    CommentFactory(post=post)
+
+    def prepared() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return {row[0] for row in cursor.fetchall()}
+
+    # psycopg prepares a query run more than five times on a connection (the test
+    # client's requests share the test's connection).
+    for _ in range(6):
+        assert client.get(post.get_absolute_url()).status_code == 200
+    statements = prepared()
+    assert any('FROM "blog_post"' in sql and "$1" in sql for sql in statements)
+    assert any('FROM "blog_comment"' in sql for sql in statements)
+    # A seventh read runs those same statements: nothing new to plan.
+    assert client.get(post.get_absolute_url()).status_code == 200
+    assert prepared() == statements
 
 
 def test_redis_holds_the_cache_and_editors_sessions():
