@@ -34,6 +34,24 @@ def test_replies_nest_to_the_configured_depth(client, settings):
     assertContains(response, f'In reply to <a href="#comment-{three.pk}">Level 3</a>', html=False)
 
 
+def test_readers_names_are_escaped_wherever_the_thread_shows_them(client, settings):
+    settings.COMMENT_MAX_DEPTH = 2
+    settings.SITE_NAME = 'Peace & "Dialogue"'
+    post = PostFactory(published=True)
+    name = '<img src=x onerror="alert(1)">'
+    first = CommentFactory(post=post, author_name=name)
+    second = CommentFactory(post=post, parent=first, author_name=name)
+    CommentFactory(post=post, parent=second, author_name="Third", by_editor=True)
+    content = client.get(post.get_absolute_url()).content.decode()
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    assert "<img src=x" not in content
+    assert f'aria-label="Replies to {escaped}"' in content  # the replies' list
+    assert f'<span class="visually-hidden">, replying to {escaped}</span>' in content
+    assert f'data-reply-name="{escaped}"' in content  # the Reply link
+    assert f'In reply to <a href="#comment-{second.pk}">{escaped}</a>' in content  # flat
+    assert '<span class="badge">Peace &amp; &quot;Dialogue&quot; editor</span>' in content
+
+
 def test_a_long_reply_chain_renders(client, settings):
     settings.COMMENT_MAX_DEPTH = 3
     post = PostFactory(published=True)
