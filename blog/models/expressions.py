@@ -1,15 +1,42 @@
-"""A database function Django does not ship for every backend."""
+"""SQL the ORM would compose too slowly for a page that runs it on every read."""
 
 from django.db import models
 
 
-class JSONList(models.Aggregate):
-    """The aggregated values as one JSON list: SQLite's json_group_array, PostgreSQL's
-    jsonb_agg (jsonb: Django's PostgreSQL backend hands it over as text, as the
-    JSONField expects). Order is not guaranteed; sort in Python."""
+class TagPairs(models.Expression):
+    """A post's tags as one JSON list of [slug, name] pairs, from a correlated subquery
+    on the tag tables: SQLite's json_group_array, PostgreSQL's jsonb_agg (Django's
+    PostgreSQL backend hands jsonb over as text, as the JSONField expects). NULL on
+    PostgreSQL when the post has no tag. Order is not guaranteed; sort in Python.
 
-    function = "JSON_GROUP_ARRAY"
+    The same query composed with Subquery, OuterRef and JSONArray cost the ORM 0.9 ms
+    of Python on every uncached article, three times what the database spent on it
+    (bench/). Here the SQL is written once; the outer post's table is named by the
+    alias the query gives it (`compiler.query.get_initial_alias()`)."""
+
     output_field = models.JSONField()
 
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+    def __init__(self, tagged: type[models.Model], tag: type[models.Model]):
+        super().__init__()
+        self.tagged, self.tag = tagged, tag
+
+    def as_sql(self, compiler, connection):
+        qn = compiler.quote_name_unless_alias
+        tagged, tag = self.tagged._meta, self.tag._meta
+        post = qn(compiler.query.get_initial_alias())
+        post_id = compiler.query.model._meta.pk.column
+        link = tagged.get_field("content_object").column
+        tag_id = tagged.get_field("tag").column
+        slug, name = qn(tag.get_field("slug").column), qn(tag.get_field("name").column)
+        aggregate, array = (
+            ("JSONB_AGG", "JSONB_BUILD_ARRAY")
+            if connection.vendor == "postgresql"
+            else ("JSON_GROUP_ARRAY", "JSON_ARRAY")
+        )
+        # Names from the models, quoted; no value from anyone.
+        sql = (
+            f"(SELECT {aggregate}({array}(t.{slug}, t.{name})) FROM {qn(tagged.db_table)} tp"  # noqa: S608
+            f" JOIN {qn(tag.db_table)} t ON t.{qn(tag.pk.column)} = tp.{qn(tag_id)}"
+            f" WHERE tp.{qn(link)} = {post}.{qn(post_id)})"
+        )
+        return sql, []

@@ -11,7 +11,7 @@ from django.db.models import (
     Sum,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, JSONArray, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -19,7 +19,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from blog.models.expressions import JSONList
+from blog.models.expressions import TagPairs
 from blog.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
 
 
@@ -134,16 +134,9 @@ class PostQuerySet(models.QuerySet):
 
     def with_tag_list(self):
         """Each post's tags, for `Post.tag_list`, in the same query: a correlated
-        subquery that aggregates [slug, name] pairs as JSON. An article page spends no
-        query of its own on tags (see tests/test_query_budgets.py)."""
-        pairs = (
-            TaggedPost.objects.filter(content_object=OuterRef("pk"))
-            .order_by()
-            .values("content_object")
-            .annotate(pairs=JSONList(JSONArray("tag__slug", "tag__name")))
-            .values("pairs")
-        )
-        return self.annotate(tag_pairs=Subquery(pairs, output_field=models.JSONField()))
+        subquery that aggregates [slug, name] pairs as JSON (`TagPairs`). An article
+        page spends no query of its own on tags (see tests/test_query_budgets.py)."""
+        return self.annotate(tag_pairs=TagPairs(TaggedPost, Tag))
 
     def for_cards(self):
         """What a post card shows: published posts with covers, writers, comment counts."""
