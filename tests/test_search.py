@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from blog.models import PostAuthor, SearchDocument, Tag
-from blog.models.search import SEARCH_CONFIG, SEARCH_VECTOR
+from blog.models.search import INDEXED_VECTOR, SEARCH_CONFIG
 from blog.search import MAX_QUERY_LENGTH, search_posts, search_terms
 from tests.factories import AuthorFactory, PostFactory
 
@@ -228,15 +229,26 @@ def test_search_pages_are_not_indexed_by_robots(client):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index is PostgreSQL's")
-def test_postgres_searches_the_expression_of_the_gin_index():
-    """The migration's frozen copy of the vector and SEARCH_VECTOR must stay equal."""
+@pytest.mark.parametrize("plan", ["custom", "generic"])
+def test_postgres_searches_the_expression_of_the_gin_index(plan):
+    """The migration's frozen copy of the vector and the one searches filter on must stay
+    equal, also in the generic plan PostgreSQL reuses for a prepared statement (where
+    values sent apart from the SQL are unknown)."""
     PostFactory.create_batch(3, published=True)
     query = SearchQuery("peace", config=SEARCH_CONFIG)
-    matching = SearchDocument.objects.alias(vector=SEARCH_VECTOR).filter(vector=query)
+    matching = SearchDocument.objects.alias(vector=INDEXED_VECTOR).filter(vector=query)
+    sql, params = matching.values("pk").query.sql_with_params()
+    numbered = iter(range(1, len(params) + 1))
+    prepared = re.sub(r"%s", lambda _: f"${next(numbered)}", sql)
+    values = connection.ops.compose_sql(", ".join(["%s"] * len(params)), params)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = matching.explain()
-    assert "search_document_vector" in plan
+        cursor.execute(f"SET LOCAL plan_cache_mode = force_{plan}_plan")
+        cursor.execute(f"PREPARE search_plan AS {prepared}")
+        cursor.execute(f"EXPLAIN EXECUTE search_plan({values})")
+        explained = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("DEALLOCATE search_plan")
+    assert "search_document_vector" in explained
 
 
 def test_rebuild_command_restores_documents_changed_outside_django(client):

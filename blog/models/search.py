@@ -1,4 +1,4 @@
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 
 # The weighted document PostgreSQL searches. Migration 0003 builds a GIN index on exactly
@@ -9,6 +9,33 @@ SEARCH_VECTOR = (
     + SearchVector("tags", "writers", weight="B", config=SEARCH_CONFIG)
     + SearchVector("text", weight="C", config=SEARCH_CONFIG)
 )
+
+
+class Inlined(models.Expression):
+    """An expression with its values written into the SQL, as in the index definition.
+
+    Sent as parameters ($1::regconfig, setweight(..., $5)), the vector stops being the
+    index's expression as soon as PostgreSQL reuses a prepared statement's generic plan
+    (settings: DATABASE_PREPARED_STATEMENTS): the plan cannot know the values, so every
+    search read all posts. Only constants of this module go in, quoted by psycopg."""
+
+    def __init__(self, expression, output_field):
+        super().__init__(output_field=output_field)
+        self.expression = expression
+
+    def get_source_expressions(self):
+        return [self.expression]
+
+    def set_source_expressions(self, exprs):
+        (self.expression,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.expression)
+        return connection.ops.compose_sql(sql, params), []
+
+
+# What a search filters on: the GIN index's expression, word for word.
+INDEXED_VECTOR = Inlined(SEARCH_VECTOR, output_field=SearchVectorField())
 
 
 class SearchDocument(models.Model):
