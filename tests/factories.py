@@ -4,6 +4,7 @@ from io import BytesIO
 import factory
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -97,3 +98,9 @@ def comment_data(**overrides) -> dict:
     data = {"author_name": "Aysel", "author_email": "aysel@example.org",
             "body": "A thoughtful comment.", "issued": form_token()}  # fmt: skip
     return data | overrides
+
+
+def post_comment(client, post, **data):
+    """Send `post`'s comment form as a reader fills it in; `data` changes fields."""
+    url = reverse("blog:comment_create", kwargs={"slug": post.slug})
+    return client.post(url, comment_data(**data))

@@ -6,6 +6,7 @@ from pytest_django.asserts import assertContains
 
 from blog.antispam import issue_form_token, parse_limits
 from blog.models import Comment, CommentStatus
+from tests import factories
 from tests.factories import PostFactory, form_token
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +20,7 @@ def open_moderation(settings):
 
 
 def post_comment(client, post, **data):
-    payload = {"author_name": "Aysel", "author_email": "aysel@example.org", "body": TEXT,
-               "issued": form_token()}  # fmt: skip
-    payload.update(data)
-    return client.post(reverse("blog:comment_create", kwargs={"slug": post.slug}), payload)
+    return factories.post_comment(client, post, **{"body": TEXT} | data)
 
 
 def test_honeypot_filled_goes_to_spam_and_looks_like_success(client):

@@ -7,16 +7,9 @@ from pytest_django.asserts import assertContains
 
 from blog.models import BlockedTerm, Comment, CommentStatus, ModerationEvent
 from blog.privacy import ip_hash
-from tests.factories import CommentFactory, PostFactory, form_token
+from tests.factories import CommentFactory, PostFactory, post_comment
 
 pytestmark = pytest.mark.django_db
-
-
-def post_comment(client, post, **data):
-    payload = {"author_name": "Aysel", "author_email": "aysel@example.org",
-               "body": "A thoughtful comment.", "issued": form_token()}  # fmt: skip
-    payload.update(data)
-    return client.post(reverse("blog:comment_create", kwargs={"slug": post.slug}), payload)
 
 
 @pytest.mark.parametrize(

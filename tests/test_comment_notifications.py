@@ -11,16 +11,9 @@ from django_tasks_db.models import DBTaskResult
 
 from blog.models import Comment, CommentStatus
 from blog.services import moderate_comments
-from tests.factories import AuthorFactory, CommentFactory, PostFactory, form_token
+from tests.factories import AuthorFactory, CommentFactory, PostFactory, post_comment
 
 pytestmark = pytest.mark.django_db
-
-
-def post_comment(client, post, **data):
-    payload = {"author_name": "Aysel", "author_email": "aysel@example.org",
-               "body": "A comment.", "issued": form_token()}  # fmt: skip
-    payload.update(data)
-    return client.post(reverse("blog:comment_create", kwargs={"slug": post.slug}), payload)
 
 
 def run_worker():

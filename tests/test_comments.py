@@ -1,23 +1,11 @@
 import pytest
 from django.test import Client
-from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from blog.models import Comment, CommentStatus
-from tests.factories import CommentFactory, PostFactory, form_token
+from tests.factories import CommentFactory, PostFactory, post_comment
 
 pytestmark = pytest.mark.django_db
-
-
-def post_comment(client, post, **data):
-    payload = {
-        "author_name": "Aysel",
-        "author_email": "aysel@example.org",
-        "body": "Thank you.",
-        "issued": form_token(),
-    }
-    payload.update(data)
-    return client.post(reverse("blog:comment_create", kwargs={"slug": post.slug}), payload)
 
 
 def test_open_moderation_publishes_a_comment_at_once(client, open_comments):
