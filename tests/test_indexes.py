@@ -4,7 +4,11 @@ table that grows with the site (posts, comments, tags on posts, credits, picture
 renditions, views) fails the test, with the plan.
 
 PostgreSQL would rightly scan tables this small; `enable_seqscan = off` makes it show
-whether an index *could* serve the query. SQLite plans by the indexes it has."""
+whether an index *could* serve the query. SQLite plans by the indexes it has.
+
+PostgreSQL also reuses one "generic" plan for a query prepared on a connection
+(settings: DATABASE_PREPARED_STATEMENTS), made without the values: each query is checked
+again in that plan, where an index on an expression with values in it can go unused."""
 
 import re
 from datetime import timedelta
@@ -19,8 +23,8 @@ from tests.factories import AuthorFactory, CommentFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
-GROWING = ("blog_post", "blog_comment", "blog_taggedpost", "blog_postauthor",
-           "blog_rendition", "blog_postview", "blog_dailypostviews")  # fmt: skip
+GROWING = ("blog_post", "blog_comment", "blog_taggedpost", "blog_postauthor", "blog_rendition",
+           "blog_postview", "blog_dailypostviews", "blog_searchdocument")  # fmt: skip
 
 
 def full_scans(sql: str) -> list[str]:
@@ -28,8 +32,7 @@ def full_scans(sql: str) -> list[str]:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(f"EXPLAIN {sql}")
-            plan = [row[0] for row in cursor.fetchall()]
-            found = [re.search(r"Seq Scan on (\w+)", line) for line in plan]
+            return postgres_scans(row[0] for row in cursor.fetchall())
         else:
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
             plan = [row[-1] for row in cursor.fetchall()]
@@ -37,6 +40,29 @@ def full_scans(sql: str) -> list[str]:
             # (COVERING) INDEX" for an ORDER BY ... LIMIT do not.
             found = [re.fullmatch(r"SCAN (\w+)(?: AS \w+)?", line) for line in plan]
     return [m.group(1) for m in found if m and m.group(1) in GROWING]
+
+
+def postgres_scans(plan) -> list[str]:
+    found = [re.search(r"Seq Scan on (\w+)", line) for line in plan]
+    return [m.group(1) for m in found if m and m.group(1) in GROWING]
+
+
+def generic_plan_scans(sql: str, params: tuple) -> list[str]:
+    """Full scans in the plan PostgreSQL reuses for `sql` once prepared: the statement
+    prepared with $1, $2... for its values, and planned without them."""
+    numbered = iter(range(1, len(params) + 1))
+    prepared = re.sub(r"%%|%s", lambda m: "%" if m[0] == "%%" else f"${next(numbered)}", sql)
+    values = connection.ops.compose_sql(", ".join(["%s"] * len(params)), params)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        cursor.execute(f"PREPARE plan_check AS {prepared}")
+        try:
+            cursor.execute(f"EXPLAIN EXECUTE plan_check({values})" if params else
+                           "EXPLAIN EXECUTE plan_check")  # fmt: skip
+            return postgres_scans(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.execute("DEALLOCATE plan_check")
 
 
 @pytest.fixture
@@ -84,6 +110,24 @@ def test_public_pages_read_through_indexes(client, site, name):
     assert {sql: tables for sql, tables in scans.items() if tables} == {}
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+@pytest.mark.parametrize("name", ["home", "article", "tag", "writer", "archive", "search",
+                                  "feed", "tag feed", "sitemap"])  # fmt: skip
+def test_public_pages_read_through_indexes_in_reused_plans(client, site, name):
+    sent = []
+
+    def record(execute, sql, params, many, context):
+        if sql.startswith("SELECT"):
+            sent.append((sql, tuple(params or ())))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        assert client.get(page_urls(site)[name]).status_code == 200
+    assert sent
+    scans = {sql: generic_plan_scans(sql, params) for sql, params in sent}
+    assert {sql: tables for sql, tables in scans.items() if tables} == {}
+
+
 def test_finding_a_commenters_earlier_comments_uses_an_index():
     # Every comment from a new address asks this (first-time moderation, mail limits).
     from blog.models import Comment
@@ -97,3 +141,12 @@ def test_the_check_sees_a_full_scan_and_an_index():
     assert full_scans("SELECT * FROM blog_comment WHERE body = 'x'") == ["blog_comment"]
     assert full_scans("SELECT * FROM blog_post ORDER BY title") == ["blog_post"]
     assert full_scans("SELECT * FROM blog_post WHERE slug = 'x'") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_the_reused_plan_check_sees_a_full_scan_and_an_index():
+    assert generic_plan_scans("SELECT * FROM blog_comment WHERE body = %s", ("x",)) == [
+        "blog_comment"
+    ]
+    assert generic_plan_scans("SELECT * FROM blog_post WHERE slug = %s", ("x",)) == []
+    assert generic_plan_scans("SELECT * FROM blog_post WHERE title LIKE '%%a'", ()) == ["blog_post"]
