@@ -57,6 +57,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seconds", type=int, default=6, help="per scenario (default 6)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2,
+                        help="gunicorn workers (default 2, as in earlier runs; production's "
+                             "gunicorn.conf.py starts 2 x cores + 1)")  # fmt: skip
     parser.add_argument("--gzip", action=argparse.BooleanOptionalAction, default=True,
                         help="send Accept-Encoding: gzip, as browsers do (default)")  # fmt: skip
     parser.add_argument("--rss-requests", type=int, default=20_000)
@@ -102,7 +105,8 @@ def prepare(args, tmp: Path) -> tuple[dict, dict, str, str]:
         "BENCH_FLOOR_FILE": str(tmp / "article.html"),
         # One client on 127.0.0.1 plays every reader: per-address limits would refuse it.
         "COMMENT_RATE_LIMITS": "off", "VIEW_RATE_LIMITS": "off",
-        "LOG_LEVEL": "WARNING", "WEB_CONCURRENCY": "2", "GUNICORN_ACCESS_LOG": "/dev/null",
+        "LOG_LEVEL": "WARNING", "WEB_CONCURRENCY": str(args.workers),
+        "GUNICORN_ACCESS_LOG": "/dev/null",
         "GUNICORN_MAX_REQUESTS": "0",
     }  # fmt: skip
     if args.sqlite:
@@ -162,7 +166,8 @@ def main() -> int:
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {git_state()}, load average "
         f"{load:.2f} at the start.",
         f"Machine: {report.machine()}. Python {platform.python_version()}; {database}; {cache}; "
-        f"gunicorn {gunicorn.__version__}, 2 sync workers, access log off, recycling off; "
+        f"gunicorn {gunicorn.__version__}, {args.workers} sync workers, access log off, "
+        "recycling off; "
         f"{wrk_version}, {args.threads} threads, {args.connections} connections, "
         f"{args.seconds} s a scenario; "
         f"{'Accept-Encoding: gzip' if args.gzip else 'no Accept-Encoding'}.",
