@@ -120,7 +120,9 @@ elif env_bool("DATABASE_PREPARED_STATEMENTS", True):
     # keep the text the same, so psycopg prepares a query after its 5th run on a
     # connection and PostgreSQL reuses the plan (bench/). Off (=0) behind a pooler that
     # cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # gunicorn runs several worker processes: the cache must be one they all share, or

@@ -62,6 +62,10 @@ def test_postgresql_prepares_queries_unless_told_not_to():
         "{'server_side_binding': True, 'prepare_threshold': 5}"
     )
     assert setting(options, DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0") == "{}"
+    # Options written in the URL stay.
+    assert setting(options, DATABASE_URL=f"{url}?sslmode=require") == (
+        "{'sslmode': 'require', 'server_side_binding': True, 'prepare_threshold': 5}"
+    )
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
