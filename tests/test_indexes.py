@@ -1,7 +1,7 @@
 """Every query the public pages run finds its rows through an index, on both databases:
 each page is rendered, and the database explains each of its queries. A full scan of a
 table that grows with the site (posts, comments, tags on posts, credits, pictures'
-renditions, views) fails the test, with the plan.
+renditions, views, search documents) fails the test, with the plan.
 
 PostgreSQL would rightly scan tables this small; `enable_seqscan = off` makes it show
 whether an index *could* serve the query. SQLite plans by the indexes it has.
