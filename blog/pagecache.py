@@ -129,7 +129,7 @@ def cached_for_readers(view=None, *, vary_on=(), skip_if=()):
                 return response
             if settings.PAGE_CACHE_SECONDS <= 0 or any(p in request.GET for p in skip_if):
                 response = view(request, *args, **kwargs)
-                _headers_for_readers(response, shared=response.status_code == 200)
+                _headers_for_readers(response, shared=_shareable(request, response))
                 return response
             key = _page_key(request, vary_on)
             found = cache.get_many([STATE_KEY, key])
@@ -138,21 +138,29 @@ def cached_for_readers(view=None, *, vary_on=(), skip_if=()):
             if entry is not None and entry["generation"] == state["generation"]:
                 return _replay(request, entry)
             response = view(request, *args, **kwargs)
-            return _store(key, response, state)
+            return _store(request, key, response, state)
 
         return wrapped
 
     return decorate(view) if view is not None else decorate
 
 
-def _store(key: str, response, state: dict):
-    if getattr(response, "is_rendered", True) is False:
-        response.render()  # a TemplateResponse (the sitemap): its bytes are what we keep
-    cacheable = (
+def _shareable(request, response) -> bool:
+    """May a proxy give this response to anyone? Not when it sets a cookie, nor when
+    the page used a CSRF token: CsrfViewMiddleware sets that cookie after this view
+    returns, so the request's flag is what shows it here."""
+    return (
         response.status_code == 200
         and not response.streaming
-        and not response.cookies  # set a cookie: personal after all (a CSRF token?)
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     )
+
+
+def _store(request, key: str, response, state: dict):
+    if getattr(response, "is_rendered", True) is False:
+        response.render()  # a TemplateResponse (the sitemap): its bytes are what we keep
+    cacheable = _shareable(request, response)
     _headers_for_readers(response, shared=cacheable)
     if not cacheable:
         return response

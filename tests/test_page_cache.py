@@ -10,6 +10,8 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -92,6 +94,28 @@ def test_a_shared_page_holds_nothing_of_one_reader_and_says_how_to_cache_it(post
     assert "max-age=0" in cache_control and "must-revalidate" in cache_control
     assert "Cookie" in response["Vary"]
     assert response["ETag"] and response["Last-Modified"]
+
+
+@pytest.mark.parametrize("cache_seconds", [300, 0])
+def test_a_page_that_sets_a_cookie_or_holds_a_csrf_token_is_never_shared(
+    rf, settings, cache_seconds
+):
+    settings.PAGE_CACHE_SECONDS = cache_seconds
+
+    @pagecache.cached_for_readers
+    def with_token(request):
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    @pagecache.cached_for_readers
+    def with_cookie(request):
+        response = HttpResponse("Welcome back")
+        response.set_cookie("seen", "1")
+        return response
+
+    for view in (with_token, with_cookie):
+        response = view(rf.get(f"/{view.__name__}/"))
+        assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+        assert view(rf.get(f"/{view.__name__}/")).get("X-Cache") != "hit"
 
 
 def test_an_unchanged_page_is_answered_with_304(post):
