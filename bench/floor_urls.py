@@ -12,10 +12,10 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.urls import path
 
-from foundation_site.urls import handler500
+from foundation_site.urls import handler400, handler500
 from foundation_site.urls import urlpatterns as site_patterns
 
-__all__ = ["handler500", "urlpatterns"]
+__all__ = ["handler400", "handler500", "urlpatterns"]
 
 
 @functools.cache

@@ -33,4 +33,5 @@ if settings.SERVE_MEDIA:
         re_path(rf"^{media_prefix}(?P<path>.*)$", media, name="media"),
     ]
 
+handler400 = "blog.views.bad_request"
 handler500 = "blog.views.server_error"

@@ -91,6 +91,11 @@ def test_an_oversized_comment_post_is_refused_with_a_400(client, site, settings)
     )  # fmt: skip
     assert response.status_code == 400
     assert site.comments.count() == 0
+    # In the site's look, saying what happened and how to get the text back.
+    page = response.content.decode()
+    assert "<h1>Your request could not be read</h1>" in page
+    assert "Back button" in page and "5,000 characters" in page
+    assert settings.SITE_NAME in page and 'href="#page-bottom"' in page
 
 
 def test_a_too_long_comment_keeps_its_text_and_says_the_limit(client, site):

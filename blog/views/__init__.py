@@ -3,6 +3,7 @@ from blog.views.crawlers import robots_txt, sitemap
 from blog.views.health import healthz
 from blog.views.posts import (
     author_detail,
+    bad_request,
     csrf_failure,
     post_archive_month,
     post_detail,
@@ -16,6 +17,7 @@ from blog.views.search import post_search
 
 __all__ = [
     "author_detail",
+    "bad_request",
     "comment_create",
     "comment_delete",
     "comment_edit",

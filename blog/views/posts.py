@@ -3,7 +3,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
@@ -166,6 +166,13 @@ def csrf_failure(request, reason=""):
     """A refused form (blog/csrf.py), in the site's look, saying how to get the text back."""
     html = render_to_string("403_csrf.html", {"site_name": settings.SITE_NAME})
     return HttpResponse(html, status=403)
+
+
+def bad_request(request, exception=None):
+    """A request Django refused to read (too large a form, a forged Host header), in
+    the site's look: Django's own 400 page is a bare "Bad Request"."""
+    html = render_to_string("400.html", {"site_name": settings.SITE_NAME})
+    return HttpResponseBadRequest(html)
 
 
 def server_error(request):
