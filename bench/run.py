@@ -13,8 +13,9 @@ Redis database 5 (--redis-url); both are left as they end, for a look afterwards
 static files, logs and the SQLite file live in a temporary folder, removed at the end.
 
 Steps: migrate, seed (bench/seed.py: 1,000 posts, 20,000 comments...), collectstatic;
-then gunicorn with the repository's gunicorn.conf.py (2 workers, access log off, worker
-recycling off so that no run loses a warm worker mid-measurement), three times:
+then gunicorn with the repository's gunicorn.conf.py (2 workers, or --workers N; access
+log off, worker recycling off so that no run loses a warm worker mid-measurement), three
+times:
 1. page cache off (PAGE_CACHE_SECONDS=0): the floor, the bench article, home, a tag,
    a search, posting a comment, the view beacon;
 2. page cache on (the default): the floor, the bench article, home;

@@ -128,7 +128,7 @@ def cached_for_readers(view=None, *, vary_on=(), skip_if=()):
                 _headers_for_readers(response, shared=False)
                 return response
             if settings.PAGE_CACHE_SECONDS <= 0 or any(p in request.GET for p in skip_if):
-                response = view(request, *args, **kwargs)
+                response = _rendered(view(request, *args, **kwargs))
                 _headers_for_readers(response, shared=_shareable(request, response))
                 return response
             key = _page_key(request, vary_on)
@@ -145,6 +145,14 @@ def cached_for_readers(view=None, *, vary_on=(), skip_if=()):
     return decorate(view) if view is not None else decorate
 
 
+def _rendered(response):
+    """A TemplateResponse (the sitemap) rendered now: whether it is shareable shows only
+    once its template has run, and its bytes are what the cache keeps."""
+    if getattr(response, "is_rendered", True) is False:
+        response.render()
+    return response
+
+
 def _shareable(request, response) -> bool:
     """May a proxy give this response to anyone? Not when it sets a cookie, nor when
     the page used a CSRF token: CsrfViewMiddleware sets that cookie after this view
@@ -158,8 +166,7 @@ def _shareable(request, response) -> bool:
 
 
 def _store(request, key: str, response, state: dict):
-    if getattr(response, "is_rendered", True) is False:
-        response.render()  # a TemplateResponse (the sitemap): its bytes are what we keep
+    response = _rendered(response)
     cacheable = _shareable(request, response)
     _headers_for_readers(response, shared=cacheable)
     if not cacheable:

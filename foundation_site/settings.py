@@ -117,9 +117,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif env_bool("DATABASE_PREPARED_STATEMENTS", True):
     # PostgreSQL plans a query each time it gets its text: 2 ms for an article's main
     # query, more than running it. Values sent apart from the SQL (server-side binding)
-    # keep the text the same, so psycopg prepares a query after its 5th run on a
-    # connection and PostgreSQL reuses the plan (bench/). Off (=0) behind a pooler that
-    # cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+    # keep the text the same, and a threshold (Django sets none: never) has psycopg
+    # prepare a query after its 5th run on a connection, so PostgreSQL reuses the plan
+    # (bench/). Off (=0) behind a pooler that cannot keep prepared statements (PgBouncer
+    # in transaction mode without max_prepared_statements).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )

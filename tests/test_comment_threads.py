@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -50,6 +52,24 @@ def test_readers_names_are_escaped_wherever_the_thread_shows_them(client, settin
     assert f'data-reply-name="{escaped}"' in content  # the Reply link
     assert f'In reply to <a href="#comment-{second.pk}">{escaped}</a>' in content  # flat
     assert '<span class="badge">Peace &amp; &quot;Dialogue&quot; editor</span>' in content
+    # Initials of a name that starts with "<": "<S" escaped in the avatar.
+    CommentFactory(post=post, author_name="<Script Kiddie")
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert 'aria-hidden="true">&lt;K</span>' in content
+
+
+def test_a_comment_shows_when_it_was_posted_in_the_sites_time(client, settings):
+    settings.TIME_ZONE = "Asia/Baku"
+    post = PostFactory(published=True)
+    comment = CommentFactory(post=post)
+    Comment.objects.filter(pk=comment.pk).update(
+        created_at=datetime(2026, 3, 9, 20, 5, tzinfo=UTC)  # 00:05 the next day in Baku
+    )
+    assertContains(
+        client.get(post.get_absolute_url()),
+        '<time datetime="2026-03-10T00:05:00+04:00">10 March 2026, 00:05</time>',
+        html=False,
+    )
 
 
 def test_a_long_reply_chain_renders(client, settings):

@@ -21,7 +21,7 @@ class TagPairs(models.Expression):
         self.tagged, self.tag = tagged, tag
 
     def as_sql(self, compiler, connection):
-        qn = compiler.quote_name_unless_alias
+        qn = compiler.quote_name
         tagged, tag = self.tagged._meta, self.tag._meta
         post = qn(compiler.query.get_initial_alias())
         post_id = compiler.query.model._meta.pk.column

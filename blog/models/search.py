@@ -31,7 +31,9 @@ class Inlined(models.Expression):
 
     def as_sql(self, compiler, connection):
         sql, params = compiler.compile(self.expression)
-        return connection.ops.compose_sql(sql, params), []
+        # The result goes back into a query that has parameters of its own: a % in it
+        # must not be read as a placeholder.
+        return connection.ops.compose_sql(sql, params).replace("%", "%%"), []
 
 
 # What a search filters on: the GIN index's expression, word for word.
