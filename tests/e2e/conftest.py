@@ -88,15 +88,19 @@ def site_env(tmp_path_factory):
     # it whenever a test client starts) and a file vanished under it.
     subprocess.run([*manage, "collectstatic", "--noinput"], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
-    # One article holds every comment, for the journeys that see a held comment.
+    # One article holds every comment, for the journeys that see a held comment. The
+    # newest demo article is named too: a journey that opens "the first card" would
+    # otherwise get whatever another journey published last (the editor's letter, with
+    # a video player that loads from Vimeo).
     hold_all = (
         "from blog.models import Post; "
         "post = Post.objects.published().order_by('published_at').first(); "
-        "post.comment_policy = 'all'; post.save(); print(post.slug)"
+        "post.comment_policy = 'all'; post.save(); print(post.slug); "
+        "print(Post.objects.published().order_by('-published_at').first().slug)"
     )
     result = subprocess.run([*manage, "shell", "-c", hold_all], cwd=ROOT, env=env, check=True,
                             capture_output=True, text=True)  # fmt: skip
-    env["E2E_HELD_POST"] = result.stdout.strip().splitlines()[-1]
+    env["E2E_HELD_POST"], env["E2E_NEWEST_POST"] = result.stdout.strip().splitlines()[-2:]
     return env
 
 
