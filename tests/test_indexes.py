@@ -47,22 +47,28 @@ def postgres_scans(plan) -> list[str]:
     return [m.group(1) for m in found if m and m.group(1) in GROWING]
 
 
-def generic_plan_scans(sql: str, params: tuple) -> list[str]:
-    """Full scans in the plan PostgreSQL reuses for `sql` once prepared: the statement
-    prepared with $1, $2... for its values, and planned without them."""
+def explain_prepared(sql: str, params: tuple, *, plan: str = "generic") -> list[str]:
+    """PostgreSQL's plan for `sql` prepared with $1, $2... for its values: the "generic"
+    plan it reuses once a statement is prepared (made without the values), or the
+    "custom" one made for these values. Index scans where an index could serve."""
     numbered = iter(range(1, len(params) + 1))
     prepared = re.sub(r"%%|%s", lambda m: "%" if m[0] == "%%" else f"${next(numbered)}", sql)
     values = connection.ops.compose_sql(", ".join(["%s"] * len(params)), params)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        cursor.execute(f"SET LOCAL plan_cache_mode = force_{plan}_plan")
         cursor.execute(f"PREPARE plan_check AS {prepared}")
         try:
             cursor.execute(f"EXPLAIN EXECUTE plan_check({values})" if params else
                            "EXPLAIN EXECUTE plan_check")  # fmt: skip
-            return postgres_scans(row[0] for row in cursor.fetchall())
+            return [row[0] for row in cursor.fetchall()]
         finally:
             cursor.execute("DEALLOCATE plan_check")
+
+
+def generic_plan_scans(sql: str, params: tuple) -> list[str]:
+    """Full scans in the plan PostgreSQL reuses for `sql` once prepared."""
+    return postgres_scans(explain_prepared(sql, params))
 
 
 @pytest.fixture

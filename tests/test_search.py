@@ -1,4 +1,3 @@
-import re
 from datetime import timedelta
 from io import StringIO
 
@@ -14,6 +13,7 @@ from blog.models import PostAuthor, SearchDocument, Tag
 from blog.models.search import INDEXED_VECTOR, SEARCH_CONFIG
 from blog.search import MAX_QUERY_LENGTH, search_posts, search_terms
 from tests.factories import AuthorFactory, PostFactory
+from tests.test_indexes import explain_prepared
 
 pytestmark = pytest.mark.django_db
 
@@ -238,16 +238,7 @@ def test_postgres_searches_the_expression_of_the_gin_index(plan):
     query = SearchQuery("peace", config=SEARCH_CONFIG)
     matching = SearchDocument.objects.alias(vector=INDEXED_VECTOR).filter(vector=query)
     sql, params = matching.values("pk").query.sql_with_params()
-    numbered = iter(range(1, len(params) + 1))
-    prepared = re.sub(r"%s", lambda _: f"${next(numbered)}", sql)
-    values = connection.ops.compose_sql(", ".join(["%s"] * len(params)), params)
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"SET LOCAL plan_cache_mode = force_{plan}_plan")
-        cursor.execute(f"PREPARE search_plan AS {prepared}")
-        cursor.execute(f"EXPLAIN EXECUTE search_plan({values})")
-        explained = "\n".join(row[0] for row in cursor.fetchall())
-        cursor.execute("DEALLOCATE search_plan")
+    explained = "\n".join(explain_prepared(sql, params, plan=plan))
     assert "search_document_vector" in explained
 
 
