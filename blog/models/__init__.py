@@ -2,18 +2,18 @@ from blog.models.comments import Comment, CommentQuerySet, CommentStatus, build_
 from blog.models.images import Image, Rendition, RenditionKind
 from blog.models.moderation import BlockedTerm, BlockKind, ModerationEvent
 from blog.models.posts import (
-    Author,
     CommentPolicy,
     Post,
     PostAuthor,
     PostQuerySet,
     PostStatus,
-    PublicationEvent,
-    Tag,
     TaggedPost,
 )
+from blog.models.publishing import PublicationEvent
 from blog.models.search import SearchDocument
+from blog.models.tags import Tag
 from blog.models.views import DailyPostViews, PostView
+from blog.models.writers import Author
 
 __all__ = [
     "Author",

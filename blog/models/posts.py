@@ -17,66 +17,12 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from blog.models.expressions import TagPairs
+from blog.models.tags import Tag
+from blog.models.writers import Author
 from blog.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
-
-
-class Author(models.Model):
-    """A writer credited on posts. Needs no login: a guest writer is an Author
-    without a user account."""
-
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=140, unique=True)
-    role = models.CharField(
-        max_length=120, blank=True, help_text="Shown under the name, e.g. “Programme director”."
-    )
-    bio = models.TextField(blank=True, help_text="Two or three sentences for the author page.")
-    picture = models.ForeignKey(
-        "blog.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The writer's picture from the library, shown as a square crop.",
-    )
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author_profile",
-        help_text="The login of this writer, if they have one.",
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("blog:author_detail", kwargs={"slug": self.slug})
-
-    @property
-    def initials(self) -> str:
-        return "".join(part[0] for part in self.name.split()[:2]).upper()
-
-
-class Tag(TagBase):
-    """A topic. Its slug is ASCII like every other address on the site ("Şəki" ->
-    "seki"): taggit's default keeps non-Latin letters, which the URL patterns refuse."""
-
-    class Meta:
-        ordering = ["name"]
-
-    def get_absolute_url(self):
-        return reverse("blog:tag_detail", kwargs={"slug": self.slug})
-
-    def slugify(self, tag, i=None):
-        slug = slugify(tag)[:90] or "tag"
-        return f"{slug}-{i}" if i is not None else slug
 
 
 class CommentPolicy(models.TextChoices):
@@ -448,23 +394,3 @@ class TaggedPost(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_post_unique"),
         ]
-
-
-class PublicationEvent(models.Model):
-    """Who submitted, published, scheduled or unpublished which post, and when."""
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="publication_events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    action = models.CharField(max_length=40)
-    from_status = models.CharField(max_length=10, blank=True)
-    to_status = models.CharField(max_length=10, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.actor or 'the site'} {self.action} “{self.post}”"

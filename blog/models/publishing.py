@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.db import models
+
+
+class PublicationEvent(models.Model):
+    """Who submitted, published, scheduled or unpublished which post, and when."""
+
+    post = models.ForeignKey(
+        "blog.Post", on_delete=models.CASCADE, related_name="publication_events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.actor or 'the site'} {self.action} “{self.post}”"
