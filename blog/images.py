@@ -7,6 +7,7 @@ import hashlib
 import re
 from io import BytesIO
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -121,14 +122,21 @@ def process_upload(image: Image) -> Image:
 LIBRARY_IMG = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"[^>]*>')
 
 
+def library_address() -> str:
+    """Where the library's files are read from, as the admin gives their addresses to
+    editors: MEDIA_URL on disk, the bucket's (or its CDN's) address with S3_BUCKET."""
+    return default_storage.url("_").removesuffix("_")
+
+
 def responsive_body(html: str) -> str:
     """Pictures from the library in a post's body get the library's renditions: a srcset,
     their width and height (no layout shift) and lazy loading. Done when the post is
     saved, so reading a post costs no extra query."""
-    sources = {src for src in LIBRARY_IMG.findall(html) if src.startswith(settings.MEDIA_URL)}
+    prefix = library_address()
+    sources = {src for src in LIBRARY_IMG.findall(html) if src.startswith(prefix)}
     if not sources:
         return html
-    names = {src.removeprefix(settings.MEDIA_URL): src for src in sources}
+    names = {unquote(src.removeprefix(prefix)): src for src in sources}
     images = Image.objects.filter(file__in=names).prefetch_related("renditions")
     by_src = {names[image.file.name]: image for image in images}
 

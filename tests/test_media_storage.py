@@ -6,9 +6,11 @@ import hashlib
 import boto3
 import pytest
 from django.core.files.storage import default_storage, storages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from moto import mock_aws
 
 from tests.factories import AuthorFactory, ImageFactory, PostFactory
+from tests.test_images import picture_bytes
 from tests.test_settings import setting
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +78,18 @@ def test_an_uploaded_picture_and_its_renditions_go_to_the_bucket(s3, client):
     page = client.get(post.get_absolute_url()).text
     assert f"https://media.example.org/{renditions[0].file}" in page
     assert "X-Amz-Signature" not in page
+
+
+def test_pictures_in_a_post_body_get_renditions_from_the_bucket(s3):
+    """An editor pastes the address the admin gives (the bucket's, not MEDIA_URL):
+    the picture still gets its renditions' srcset, width and height on save."""
+    image = ImageFactory(file=SimpleUploadedFile("wide.png", picture_bytes("PNG", (1000, 500))))
+    assert image.file.url.startswith("https://media.example.org/")
+    post = PostFactory(body=f'<p><img src="{image.file.url}" alt="A river"></p>')
+    post.refresh_from_db()
+    webp = [r for r in image.renditions.all() if r.kind == "wide" and r.format == "webp"]
+    assert webp and f"https://media.example.org/{webp[0].file} {webp[0].width}w" in post.body
+    assert 'width="1000" height="500"' in post.body
 
 
 def test_renditions_are_named_by_their_content(media_root):
