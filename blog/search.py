@@ -16,7 +16,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from blog.models import Author, Post, PostAuthor, SearchDocument, Tag, TaggedPost
-from blog.models.search import INDEXED_VECTOR, SEARCH_CONFIG, SEARCH_VECTOR
+from blog.models.search import SEARCH_CONFIG, DocumentVector
 
 # Longer queries are cut: nobody types more, and each word costs the database work.
 MAX_QUERY_LENGTH = 200
@@ -90,8 +90,8 @@ def search_posts(query: str) -> QuerySet[Post]:
 def _postgres_search(terms: list[str]) -> QuerySet[Post]:
     query = SearchQuery(" ".join(terms), search_type="plain", config=SEARCH_CONFIG)
     documents = SearchDocument.objects.filter(post=OuterRef("pk"))
-    matching = SearchDocument.objects.alias(vector=INDEXED_VECTOR).filter(vector=query)
-    rank = documents.annotate(rank=SearchRank(SEARCH_VECTOR, query)).values("rank")
+    matching = SearchDocument.objects.alias(vector=DocumentVector()).filter(vector=query)
+    rank = documents.annotate(rank=SearchRank(DocumentVector(), query)).values("rank")
     headline = SearchHeadline(
         Replace("text", Value("<"), Value(LESS_THAN)),
         query,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from blog.models import PostAuthor, SearchDocument, Tag
-from blog.models.search import INDEXED_VECTOR, SEARCH_CONFIG
+from blog.models.search import SEARCH_CONFIG, DocumentVector
 from blog.search import MAX_QUERY_LENGTH, search_posts, search_terms
 from tests.factories import AuthorFactory, PostFactory
 from tests.test_indexes import explain_prepared
@@ -230,16 +230,33 @@ def test_search_pages_are_not_indexed_by_robots(client):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index is PostgreSQL's")
 @pytest.mark.parametrize("plan", ["custom", "generic"])
-def test_postgres_searches_the_expression_of_the_gin_index(plan):
-    """The migration's frozen copy of the vector and the one searches filter on must stay
-    equal, also in the generic plan PostgreSQL reuses for a prepared statement (where
-    values sent apart from the SQL are unknown)."""
+def test_postgres_matches_through_the_gin_index_of_the_stored_vector(plan):
+    """Also in the generic plan PostgreSQL reuses for a prepared statement, where values
+    sent apart from the SQL are unknown."""
     PostFactory.create_batch(3, published=True)
     query = SearchQuery("peace", config=SEARCH_CONFIG)
-    matching = SearchDocument.objects.alias(vector=INDEXED_VECTOR).filter(vector=query)
+    matching = SearchDocument.objects.alias(vector=DocumentVector()).filter(vector=query)
     sql, params = matching.values("pk").query.sql_with_params()
     explained = "\n".join(explain_prepared(sql, params, plan=plan))
     assert "search_document_vector" in explained
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's")
+def test_postgres_ranks_matches_by_the_stored_vector_without_computing_it_again(client):
+    """Ranking reads the column PostgreSQL keeps: no to_tsvector over each match's text
+    (0.18 ms a post, which a common word multiplied). The column follows every edit."""
+    post = PostFactory(title="Peace in the valley", body="<p>A river.</p>", published=True)
+    PostFactory(title="Peace talks", body="<p>peace and more peace</p>", published=True)
+    sql, params = search_posts("peace").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (VERBOSE, COSTS OFF) " + connection.ops.compose_sql(sql, params))
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "ts_rank" in plan and "to_tsvector" not in plan
+    assert results(search(client, "peace")) == ["Peace talks", "Peace in the valley"]
+    post.title = "Harvest in the valley"
+    post.save()
+    assert results(search(client, "harvest")) == ["Harvest in the valley"]
+    assert results(search(client, "peace")) == ["Peace talks"]
 
 
 def test_rebuild_command_restores_documents_changed_outside_django(client):
