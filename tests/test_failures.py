@@ -7,8 +7,10 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from blog.views import health
 from tests.factories import PostFactory, form_token
 from tests.test_settings import run_python
 
@@ -20,6 +22,12 @@ DEAD_REDIS = {
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 }
+
+
+@pytest.fixture(autouse=True)
+def storage_not_checked_yet(monkeypatch):
+    """Each test's /healthz writes to the storage afresh: no other test's result counts."""
+    monkeypatch.setattr(health, "_storage_ok_until", 0.0)
 
 
 @pytest.mark.django_db
@@ -38,6 +46,28 @@ def test_healthz_fails_when_media_cannot_be_written(client, caplog):
     assert response.json()["storage"] == "failing"
     assert "disk full" not in response.content.decode()  # in the log, not in the answer
     assert "disk full" in caplog.text
+
+
+@pytest.mark.django_db
+def test_healthz_writes_to_the_storage_at_most_every_30_seconds_while_it_works(client, monkeypatch):
+    """Asking /healthz many times does not make as many writes (on S3, billed ones)."""
+    clock = [1000.0]
+    monkeypatch.setattr(health.time, "monotonic", lambda: clock[0])
+    url = reverse("blog:healthz")
+    with mock.patch("blog.views.health.default_storage.save", wraps=default_storage.save) as save:
+        assert [client.get(url).json()["storage"] for _ in range(3)] == ["ok"] * 3
+        assert save.call_count == 1
+        clock[0] += 29
+        client.get(url)
+        assert save.call_count == 1
+        clock[0] += 2
+        client.get(url)
+        assert save.call_count == 2
+    # A failure is checked again at every request: the storage's return shows at once.
+    clock[0] += 31
+    with mock.patch("blog.views.health.default_storage.save", side_effect=OSError("full")):
+        assert client.get(url).status_code == 503
+    assert client.get(url).json()["storage"] == "ok"
 
 
 def test_database_down_gives_a_503_page_and_healthz_says_so():

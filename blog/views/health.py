@@ -1,6 +1,7 @@
 """/healthz: what a load balancer or an uptime monitor asks before sending readers here."""
 
 import logging
+import time
 import uuid
 
 from django.core.cache import cache
@@ -27,10 +28,22 @@ def _cache() -> None:
     cache.delete(key)
 
 
+# /healthz is public, and the storage check writes (on S3, a PUT and a DELETE, both
+# billed): a worker that found the storage writable says so again for this long without
+# writing, so no rate of requests becomes a rate of writes. After a failure it checks
+# at every request, to see the storage come back at once.
+STORAGE_CHECK_SECONDS = 30
+_storage_ok_until = 0.0
+
+
 def _storage() -> None:
+    global _storage_ok_until
+    if time.monotonic() < _storage_ok_until:
+        return
     # Written and removed again: a full disk or a read-only bucket shows up here.
     name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
     default_storage.delete(name)
+    _storage_ok_until = time.monotonic() + STORAGE_CHECK_SECONDS
 
 
 CHECKS = {"database": _database, "cache": _cache, "storage": _storage}
