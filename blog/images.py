@@ -132,13 +132,20 @@ def responsive_body(html: str) -> str:
     """Pictures from the library in a post's body get the library's renditions: a srcset,
     their width and height (no layout shift) and lazy loading. Done when the post is
     saved, so reading a post costs no extra query."""
-    prefix = library_address()
-    sources = {src for src in LIBRARY_IMG.findall(html) if src.startswith(prefix)}
-    if not sources:
+    # MEDIA_URL too: bodies written before the pictures moved to S3 keep those addresses,
+    # and saving such a post again moves its pictures onto the bucket's renditions.
+    prefixes = {library_address(), settings.MEDIA_URL}
+    names = {
+        src: unquote(src.removeprefix(prefix))
+        for src in LIBRARY_IMG.findall(html)
+        for prefix in prefixes
+        if src.startswith(prefix)
+    }
+    if not names:
         return html
-    names = {unquote(src.removeprefix(prefix)): src for src in sources}
-    images = Image.objects.filter(file__in=names).prefetch_related("renditions")
-    by_src = {names[image.file.name]: image for image in images}
+    images = Image.objects.filter(file__in=names.values()).prefetch_related("renditions")
+    by_name = {image.file.name: image for image in images}
+    by_src = {src: by_name.get(name) for src, name in names.items()}
 
     def upgrade(match: re.Match) -> str:
         tag, image = match.group(0), by_src.get(match.group(1))
