@@ -15,8 +15,8 @@ INDEX_NAME = "search_document_vector"
 
 
 def search_vector():
-    # Frozen here: blog.models.search.SEARCH_VECTOR must stay equal to it for the index
-    # to serve the queries (tests/test_search.py checks the plan on PostgreSQL).
+    # Frozen here. Migration 0011 replaced this index with a stored column of the same
+    # expression (blog.models.search.DocumentVector), and restores it when reversed.
     return (
         SearchVector("title", weight="A", config="english")
         + SearchVector("tags", "writers", weight="B", config="english")

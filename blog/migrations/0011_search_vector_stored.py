@@ -4,9 +4,11 @@
 # the bench site, growing with the matches). SQLite searches its FTS5 table: no change.
 #
 # The column is outside Django's model state, as the index was (SQLite has no tsvector):
-# blog.models.search.DocumentVector names it in queries. PostgreSQL refuses to change
-# the type of a column a generated column reads: a later migration altering title, text,
-# tags or writers must drop `vector` first and add it back (this file's SQL) after.
+# blog.models.search.DocumentVector names it in queries. The column reads title, text,
+# tags and writers: PostgreSQL refuses to change their type while it exists, and
+# dropping one of them (Django drops with CASCADE) silently drops `vector` too, after
+# which every search fails. A later migration touching them must drop `vector` first
+# and add it back (this file's SQL) after; tests/test_search.py fails without it.
 from django.db import migrations
 
 INDEX_NAME = "search_document_vector"
