@@ -38,6 +38,15 @@ def isolated_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def storage_not_checked_yet(monkeypatch):
+    """Each test's /healthz writes to the media storage afresh: another test's success
+    would otherwise stand for 30 seconds (blog/views/health.py)."""
+    from blog.views import health
+
+    monkeypatch.setattr(health, "_storage_ok_until", 0.0)
+
+
+@pytest.fixture(autouse=True)
 def no_page_cache(settings):
     """Pages are rendered fresh: a test's writes are rolled back, never committed, so
     the page cache (which forgets pages when a write commits) would keep pages from
