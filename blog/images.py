@@ -14,12 +14,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image as PillowImage
-from PIL import ImageOps
+from PIL import ImageCms, ImageOps
 
 from blog import pagecache
 from blog.models import Image, Rendition, RenditionKind
 
 SHARE_SIZE = (1200, 630)
+SRGB = ImageCms.createProfile("sRGB")
 SAVE_OPTIONS = {
     "JPEG": {"quality": 86, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
@@ -31,7 +32,8 @@ SAVE_OPTIONS = {
 def _encode(picture, kind: str, **extra) -> bytes:
     buffer = BytesIO()
     options = dict(SAVE_OPTIONS[kind], **extra)
-    if kind == "JPEG" and picture.mode not in {"RGB", "L"}:
+    # CMYK stays CMYK: its colour profile, written back with it, is a CMYK one.
+    if kind == "JPEG" and picture.mode not in {"RGB", "L", "CMYK"}:
         picture = picture.convert("RGB")
     # No `exif=` and no text chunks: whatever metadata the camera wrote (GPS location,
     # serial numbers, names) is not written back.
@@ -44,8 +46,9 @@ def clean_original(image: Image) -> None:
     without metadata. An animated GIF keeps its frames."""
     with image.file.open("rb") as handle, PillowImage.open(handle) as picture:
         kind = picture.format
-        if kind == "GIF" and getattr(picture, "is_animated", False):
-            data = _encode(picture, "GIF", save_all=True)
+        if getattr(picture, "is_animated", False):
+            # GIF, WebP and PNG (APNG) all animate: saved whole, not as their first frame.
+            data = _encode(picture, kind, save_all=True)
         else:
             upright = ImageOps.exif_transpose(picture)
             icc = picture.info.get("icc_profile")
@@ -59,6 +62,40 @@ def _has_alpha(picture) -> bool:
     return picture.mode in {"RGBA", "LA", "PA"} or "transparency" in picture.info
 
 
+def _eight_bit(picture):
+    """16-bit greyscale (PNG's I;16) to 8 bits. Converted straight to RGB, every value
+    above 255 is clipped, and a 16-bit scan of a document comes out all white."""
+    if not picture.mode.startswith("I"):
+        return picture
+    return picture.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+
+
+def _in_srgb(picture, mode: str):
+    """The picture in sRGB, what browsers assume for a file without a colour profile.
+    Renditions carry no profile, so a CMYK print file or an Adobe RGB photo is converted
+    by its own profile; without one (or with one that cannot be read) by the numbers."""
+    icc = picture.info.get("icc_profile")
+    if picture.mode not in {"CMYK", mode}:
+        picture = picture.convert(mode)  # keeps .info, and so the profile
+    if icc:
+        try:
+            return ImageCms.profileToProfile(
+                picture, ImageCms.ImageCmsProfile(BytesIO(icc)), SRGB, outputMode=mode
+            )
+        except (ImageCms.PyCMSError, OSError):
+            pass  # a broken profile, or one for other colours: converted by the numbers
+    return picture.convert(mode)
+
+
+def _scaled(picture, width: int):
+    """The picture at a width, at least one pixel high: ImageOps.contain rounds a
+    10,000 x 1 line scaled to 480 wide down to 0 pixels, which no encoder can write."""
+    height = max(1, round(picture.height * width / picture.width))
+    if (width, height) == picture.size:
+        return picture
+    return picture.resize((width, height), PillowImage.LANCZOS)
+
+
 def make_renditions(image: Image) -> list[Rendition]:
     """WebP copies at each width in IMAGE_WIDTHS up to the original's, each with a JPEG
     (or, for transparent pictures, PNG) fallback, and square crops for writers'
@@ -69,13 +106,14 @@ def make_renditions(image: Image) -> list[Rendition]:
     made = []
     with image.file.open("rb") as handle, PillowImage.open(handle) as picture:
         picture.seek(0)
-        picture = picture.convert("RGBA") if _has_alpha(picture) else picture.convert("RGB")
+        alpha = _has_alpha(picture)
+        picture = _in_srgb(_eight_bit(picture), "RGBA" if alpha else "RGB")
         fallback = "PNG" if _has_alpha(picture) else "JPEG"
         widths = sorted(
             {w for w in settings.IMAGE_WIDTHS if w < picture.width}
             | {min(picture.width, max(settings.IMAGE_WIDTHS))}
         )
-        jobs = [(RenditionKind.WIDE, w, ImageOps.contain(picture, (w, 10**6))) for w in widths]
+        jobs = [(RenditionKind.WIDE, w, _scaled(picture, w)) for w in widths]
         side = min(picture.size)
         square = ImageOps.fit(picture, (side, side))
         jobs += [

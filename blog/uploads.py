@@ -4,6 +4,8 @@ before the pixels are decoded, so a decompression bomb is refused without being 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
 
@@ -13,6 +15,9 @@ UNREADABLE = (
     "PNG, WebP or GIF; an SVG or a web page renamed to .jpg is refused. Please export the "
     "picture again and upload the new file."
 )
+# Smaller than this on a side, a picture is a line or a dot (often a file that is also
+# a script, such as a 10,799 x 1 GIF): its renditions would be nothing a reader can see.
+MIN_SIDE = 16
 
 
 def validate_image_upload(upload) -> None:
@@ -32,6 +37,18 @@ def validate_image_upload(upload) -> None:
                     f"This is a {kind or 'unknown'} file. Pictures must be JPEG, PNG, WebP or GIF."
                 )
             width, height = picture.size
+            if min(width, height) < MIN_SIDE:
+                raise ValidationError(
+                    _(
+                        "This picture is %(width)s × %(height)s pixels: it needs at least "
+                        "%(minimum)s pixels on each side."
+                    )
+                    % {
+                        "width": number_format(width, force_grouping=True),
+                        "height": number_format(height, force_grouping=True),
+                        "minimum": MIN_SIDE,
+                    }
+                )
             if width * height > settings.IMAGE_MAX_PIXELS:
                 raise ValidationError(
                     f"This picture is {width} × {height} pixels, more than the "
