@@ -30,8 +30,12 @@ CSRF_FAILURE_VIEW = "blog.views.csrf_failure"
 
 # The foundation's name, shown in the site header, page titles and the admin.
 SITE_NAME = os.environ.get("SITE_NAME", "Bridges for Peace Foundation")
-# The public address, for links in mail sent outside a request.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address, for links in feeds, the sitemap, canonical and share links, and
+# mail sent outside a request. Unset, it is the local demo's own: the port `make run`
+# serves on, so `PORT=8080 make run` links to :8080, not to a server that is not there.
+SITE_URL = (
+    os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+).rstrip("/")
 SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Writing about peace and dialogue in the region")
 
 INSTALLED_APPS = [

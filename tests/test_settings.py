@@ -80,6 +80,13 @@ def test_site_name_is_a_setting():
     assert setting("SITE_NAME", SITE_NAME="Peace Lab") == "Peace Lab"
 
 
+def test_site_address_follows_the_local_port_until_it_is_set():
+    assert setting("SITE_URL", PORT="8080", SITE_URL="") == "http://127.0.0.1:8080"
+    assert setting("SITE_URL", PORT="8080", SITE_URL="https://blog.example.org/") == (
+        "https://blog.example.org"
+    )
+
+
 @pytest.mark.django_db
 def test_uploaded_pictures_are_served(client):
     author = AuthorFactory(picture=ImageFactory())

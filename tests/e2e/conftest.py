@@ -60,7 +60,7 @@ def e2e_database_url(tmp: Path) -> str:
 def site_env(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("e2e")
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name != "SITE_URL"},
         "DATABASE_URL": e2e_database_url(tmp),
         "MEDIA_ROOT": str(tmp / "media"),
         "STATIC_ROOT": str(tmp / "static"),
@@ -108,10 +108,12 @@ def site_env(tmp_path_factory):
 def live_url(site_env, tmp_path_factory):
     port = free_port()
     log = (tmp_path_factory.getbasetemp() / "gunicorn.log").open("w")
+    # Started as `PORT=... make run` starts it: gunicorn.conf.py binds to PORT, and with
+    # no SITE_URL the site's own links (feeds, sitemap, canonical) use that port too.
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "foundation_site.wsgi",
-         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "-"],
-        cwd=ROOT, env=site_env, stdout=log, stderr=subprocess.STDOUT,
+         "--workers", "2", "--access-logfile", "-"],
+        cwd=ROOT, env={**site_env, "PORT": str(port)}, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:

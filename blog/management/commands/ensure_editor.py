@@ -41,8 +41,7 @@ class Command(BaseCommand):
                 author.user = user
                 author.save(update_fields=["user"])
             self.stdout.write(self.style.SUCCESS(f"Created the editor account “{username}”."))
-        port = os.environ.get("PORT", "8000")
-        self.stdout.write(f"Log in at http://127.0.0.1:{port}{reverse('admin:index')}")
+        self.stdout.write(f"Log in at {settings.SITE_URL}{reverse('admin:index')}")
         self.stdout.write(f"  username: {username}")
         if password_file.exists():
             self.stdout.write(f"  password: {password_file.read_text().strip()}")
