@@ -1,14 +1,25 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django.asserts import assertContains
+from django.utils.html import conditional_escape
+from pytest_django.asserts import assertContains, assertNotContains
 
-from blog.models import Comment, CommentStatus, Post, PostStatus
-from tests.factories import AuthorFactory, CommentFactory, PostFactory
+from blog.models import (
+    BlockedTerm,
+    BlockKind,
+    Comment,
+    CommentStatus,
+    ModerationEvent,
+    Post,
+    PostStatus,
+    PublicationEvent,
+)
+from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +174,45 @@ def test_view_on_site_links_to_the_article(admin_client):
     post = PostFactory(published=True)
     response = admin_client.get(reverse("admin:blog_post_change", args=[post.pk]))
     assertContains(response, "View on site")
+
+
+def test_help_texts_read_as_written(admin_client):
+    """Help texts are text: the post's address reads "/post/<slug>/", not "/post//."."""
+    response = admin_client.get(reverse("admin:blog_post_add"))
+    assertContains(response, "The address of the post: /post/&lt;slug&gt;/.")
+    assertNotContains(response, "/post/<slug>/")
+
+
+
+def one_of_each():
+    """A row of every blog model, so each admin's change page has something to show."""
+    post = PostFactory(published=True, tags=["peace"], cover=ImageFactory())
+    comment = CommentFactory(post=post)
+    BlockedTerm.objects.create(value="spam.example", kind=BlockKind.DOMAIN)
+    ModerationEvent.objects.create(comment=comment, action="approve", to_status="approved")
+    PublicationEvent.objects.create(post=post, action="publish", to_status="published")
+
+
+BLOG_ADMINS = [model_admin for model, model_admin in admin.site._registry.items()
+               if model._meta.app_label == "blog"]  # fmt: skip
+
+
+@pytest.mark.parametrize("model_admin", BLOG_ADMINS, ids=lambda a: a.model._meta.model_name)
+def test_every_help_text_of_the_blog_admin_is_shown_escaped(admin_client, rf, admin_user,
+                                                            model_admin):  # fmt: skip
+    """Each field's help text, on the form or read-only, is on the page as escaped text:
+    one with <, > or & (or a quote) would otherwise be taken for markup."""
+    one_of_each()
+    obj = model_admin.model.objects.first()
+    request = rf.get("/")
+    request.user = admin_user
+    name = model_admin.model._meta.model_name
+    page = admin_client.get(reverse(f"admin:blog_{name}_change", args=[obj.pk]))
+    assert page.status_code == 200
+    written = {f.name: f.help_text for f in model_admin.model._meta.get_fields()
+               if getattr(f, "help_text", "")}  # fmt: skip
+    written.update({n: f.help_text for n, f in model_admin.form.declared_fields.items()
+                    if f.help_text})  # fmt: skip
+    shown = [written[n] for n in model_admin.get_fields(request, obj) if n in written]
+    for help_text in shown:
+        assertContains(page, conditional_escape(help_text))

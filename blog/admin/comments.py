@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from blog.admin.help_texts import PlainHelpTexts, PlainHelpTextsInline
 from blog.admin.readonly import RecordAdmin
 from blog.models import BlockedTerm, BlockKind, Comment, CommentStatus, ModerationEvent
 from blog.moderation import normalize_block_value
@@ -25,7 +26,7 @@ class CommentAdminForm(forms.ModelForm):
                   "notify_replies", "by_editor", "user", "is_deleted", "edited_at"]  # fmt: skip
 
 
-class ModerationEventInline(admin.TabularInline):
+class ModerationEventInline(PlainHelpTextsInline, admin.TabularInline):
     model = ModerationEvent
     extra = 0
     can_delete = False
@@ -38,7 +39,7 @@ class ModerationEventInline(admin.TabularInline):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(PlainHelpTexts, admin.ModelAdmin):
     """The moderation queue: held comments first, newest first within each group."""
 
     form = CommentAdminForm
@@ -171,7 +172,7 @@ class BlockedTermForm(forms.ModelForm):
 
 
 @admin.register(BlockedTerm)
-class BlockedTermAdmin(admin.ModelAdmin):
+class BlockedTermAdmin(PlainHelpTexts, admin.ModelAdmin):
     form = BlockedTermForm
     list_display = ["__str__", "kind", "note", "created_at"]
     list_filter = ["kind"]

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
+from blog.admin.help_texts import PlainHelpTexts
 from blog.images import process_upload
 from blog.models import Image, RenditionKind
 from blog.uploads import UNREADABLE
@@ -15,7 +16,7 @@ class ImageForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(PlainHelpTexts, admin.ModelAdmin):
     """The picture library. An upload is checked (blog/uploads.py), cleaned of metadata
     and scaled once (blog/images.py)."""
 

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from blog.admin.help_texts import PlainHelpTexts, PlainHelpTextsInline
 from blog.admin.readonly import RecordAdmin
 from blog.charts import sparkline_points
 from blog.models import (
@@ -44,7 +45,7 @@ def sparkline_start():
     return timezone.localdate() - timedelta(days=SPARKLINE_DAYS)
 
 
-class PostAuthorInline(admin.TabularInline):
+class PostAuthorInline(PlainHelpTextsInline, admin.TabularInline):
     model = PostAuthor
     extra = 1
     min_num = 1
@@ -70,7 +71,7 @@ class PostAdminForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(VersionAdmin):
+class PostAdmin(PlainHelpTexts, VersionAdmin):
     form = PostAdminForm
     list_display = [
         "title",
@@ -274,7 +275,7 @@ class PostAdmin(VersionAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(PlainHelpTexts, admin.ModelAdmin):
     list_display = ["name", "picture_thumbnail", "role", "user", "post_total"]
     list_select_related = ["user", "picture"]
     search_fields = ["name", "role"]
@@ -310,7 +311,7 @@ admin.site.unregister(taggit.models.Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(PlainHelpTexts, admin.ModelAdmin):
     list_display = ["name", "slug", "post_total"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,7 +1,9 @@
 from django.contrib import admin
 
+from blog.admin.help_texts import PlainHelpTexts
 
-class RecordAdmin(admin.ModelAdmin):
+
+class RecordAdmin(PlainHelpTexts, admin.ModelAdmin):
     """A record of what happened (moderation, publication): listed, never edited."""
 
     def has_add_permission(self, request):
