@@ -23,6 +23,7 @@ urlpatterns = [
     path("feed/atom/", public_feed(feeds.SiteAtomFeed()), name="feed_atom"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     # /post/<slug>/ is the path Wix used, so links to the old site keep working.
     path("post/<slug:slug>/", views.post_detail, name="post_detail"),

@@ -1,10 +1,14 @@
-"""sitemap.xml and robots.txt: what crawlers are given, on the site's real host."""
+"""sitemap.xml, robots.txt and favicon.ico: what crawlers, feed readers and browsers ask
+for at the root, on the site's real host."""
 
 import xml.etree.ElementTree as ET
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
+from pytest_django.asserts import assertContains
 
 from tests.factories import AuthorFactory, PostFactory
 
@@ -68,3 +72,26 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin_and_search(clie
     assert "Disallow: /admin/" in lines
     assert "Disallow: /search/" in lines
     assert "User-agent: *" in lines
+
+
+def test_the_site_icon_is_at_favicon_ico(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert "max-age=86400" in response["Cache-Control"]
+    icon = Image.open(BytesIO(response.content))
+    assert icon.format == "ICO" and {(16, 16), (32, 32)} <= icon.info["sizes"]
+
+
+@pytest.mark.parametrize(
+    "path", ["admin:index", "admin:blog_post_changelist", "admin:blog_post_add"]
+)
+def test_admin_pages_link_the_site_icon(admin_client, client, path):
+    for response in admin_client.get(reverse(path)), client.get(reverse("admin:login")):
+        assertContains(response, '<link rel="icon" href="/favicon.ico" sizes="32x32">')
+        assertContains(response, 'type="image/svg+xml"')
+
+
+def test_public_pages_link_the_site_icon(client):
+    response = client.get(reverse("blog:post_list"))
+    assertContains(response, '<link rel="icon" href="/favicon.ico" sizes="32x32">')

@@ -1,5 +1,5 @@
 from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
-from blog.views.crawlers import robots_txt, sitemap
+from blog.views.crawlers import favicon, robots_txt, sitemap
 from blog.views.health import healthz
 from blog.views.posts import (
     author_detail,
@@ -23,6 +23,7 @@ __all__ = [
     "comment_edit",
     "comment_unsubscribe",
     "csrf_failure",
+    "favicon",
     "healthz",
     "post_archive_month",
     "post_detail",

@@ -1,5 +1,9 @@
+from functools import cache
+
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -23,3 +27,19 @@ def robots_txt(request):
         "admin_path": "/admin/" if settings.ADMIN_PATH == "admin/" else None,
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+@cache
+def _icon() -> bytes:
+    # Read once per worker: the file changes only with a deploy, which restarts them.
+    with staticfiles_storage.open("favicon.ico") as handle:
+        return handle.read()
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, where browsers, feed readers and bookmarking services look for the
+    site's icon whatever a page links to (the admin's pages link to nothing)."""
+    response = HttpResponse(_icon(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
