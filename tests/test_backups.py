@@ -2,12 +2,18 @@
 pictures deleted, then restored, is the same site (on SQLite and on PostgreSQL)."""
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
+import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from blog.models import Comment, Image, Post, Tag
 from blog.search import search_posts
@@ -84,3 +90,61 @@ def test_restore_refuses_a_database_that_has_posts(tmp_path):
 def test_restore_says_when_the_file_is_missing(tmp_path):
     with pytest.raises(CommandError, match="No such backup file"):
         call_command("restore", str(tmp_path / "nothing.tar.gz"), verbosity=0)
+
+
+def new_database_url(tmp_path) -> str:
+    """An empty database beside the test one: a new SQLite file, or a new PostgreSQL
+    database on the same server (dropped at the end by the caller)."""
+    if connection.vendor != "postgresql":
+        return f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    name = f"restore_{uuid.uuid4().hex[:12]}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def drop_database(url: str) -> None:
+    if url.startswith("sqlite"):
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
+
+
+CACHES = ["database"] + (["redis"] if os.environ.get("REDIS_URL") else [])
+
+
+@pytest.mark.parametrize("cache", CACHES)
+def test_restore_into_a_new_empty_database_exits_cleanly(tmp_path, cache):
+    """As the README says to, on a new machine at night: `manage.py restore FILE` into a
+    database nothing has touched, with the database's cache (its table not made yet) or
+    with Redis. It exits 0 with its summary, and the site is there."""
+    post = PostFactory(published=True, title="The river", cover=ImageFactory())
+    CommentFactory(post=post)
+    call_command("backup", output=tmp_path, verbosity=0)
+    (backup,) = tmp_path.glob("backup-*.tar.gz")
+
+    url = new_database_url(tmp_path)
+    env = {name: value for name, value in os.environ.items()
+           if name not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}  # fmt: skip
+    env.update(DATABASE_URL=url, MEDIA_ROOT=str(tmp_path / "restored-media"),
+               CACHE_KEY_PREFIX=f"restore-{uuid.uuid4().hex}")  # fmt: skip
+    if cache == "redis":
+        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    manage = [sys.executable, "manage.py"]
+    try:
+        restore = subprocess.run([*manage, "restore", str(backup)], cwd=settings.BASE_DIR,
+                                 env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+        check = subprocess.run(
+            [*manage, "shell", "-c", "from blog.models import Post; from django.core.cache "
+             "import cache; cache.set('restored', 1); print(Post.objects.get().title)"],
+            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        drop_database(url)
+    assert restore.returncode == 0, restore.stderr
+    assert "Traceback" not in restore.stderr
+    assert "Restored" in restore.stdout and "(1 post, 1 comment)" in restore.stdout
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.strip().splitlines()[-1] == "The river"
+    assert list((tmp_path / "restored-media" / "renditions").rglob("*.webp"))
