@@ -1,4 +1,6 @@
-"""axe-core (from npm, see package.json) in the page: WCAG 2.2 A and AA."""
+"""axe-core (from npm, see package.json) in the page: WCAG 2.2 A and AA, and axe's best
+practices (unique landmarks, one main, headings in order ...). Every violation fails,
+whatever its impact: a moderate one is still a reader who cannot find their way."""
 
 import json
 from pathlib import Path
@@ -6,7 +8,7 @@ from pathlib import Path
 import pytest
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def audit(page) -> list[dict]:

@@ -1,5 +1,5 @@
 """axe-core (from npm, see package.json) audits the public pages at both screen sizes
-against WCAG 2.2 A and AA: zero violations."""
+against WCAG 2.2 A and AA and axe's best practices: zero violations, of any impact."""
 
 import pytest
 
@@ -21,10 +21,23 @@ def first_article(page):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/search/?q=peace", "/search/", "/no-such-page/", "/about/views/"]
+    "path",
+    ["/", "/search/?q=peace", "/search/?q=zzxxqq", "/search/", "/no-such-page/", "/about/views/"],
 )
 def test_pages_have_no_violations(page, path):
     page.goto(path)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(("query", "summary"), [("peace", "match"), ("zzxxqq", "No articles")])
+def test_search_page_names_its_two_search_forms_apart(page, query, summary):
+    """The header's search and the page's own are two search landmarks: each has a name,
+    so a screen reader's list of landmarks tells them apart."""
+    page.goto(f"/search/?q={query}")
+    assert summary in page.locator(".search-summary").inner_text()
+    assert page.get_by_role("search").count() == 2
+    assert page.get_by_role("search", name="Search the site").count() == 1
+    assert page.get_by_role("search", name="Search again").count() == 1
     assert_accessible(page)
 
 

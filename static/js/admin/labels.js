@@ -4,7 +4,8 @@
 //   pickers (select2 "combobox") hide the field that carried the label;
 // - a file input sits under a fieldset's legend, which is not a label;
 // - a tabular inline's boxes (Delete, Position) have only their column's heading;
-// - the editor shows an embedded video as a picture without a description.
+// - the editor shows an embedded video as a picture without a description;
+// - a tabular inline's first column (each saved row's name) has an empty heading.
 (() => {
   const labelFor = (fieldId) => {
     const label = fieldId && document.querySelector(`label[for="${fieldId}"]`);
@@ -44,6 +45,12 @@
       const heading = cell.closest("table").querySelectorAll("thead th")[cell.cellIndex];
       const name = heading?.textContent.trim().replace(/\?$/, "");
       if (name) field.setAttribute("aria-label", name);
+    }
+    for (const heading of document.querySelectorAll(".tabular thead th.original:empty")) {
+      const name = document.createElement("span");
+      name.className = "visually-hidden";
+      name.textContent = "Saved as";
+      heading.append(name);
     }
     for (const picture of document.querySelectorAll(".ProseMirror figure.video > img:not([alt])")) {
       picture.alt = "Embedded video";
