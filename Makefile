@@ -36,6 +36,8 @@ run: setup
 # without it they are left out, and this says so.
 test: setup
 	$(BIN)/ruff check .
+	@# blog's layout: the import contracts in pyproject.toml (README, "Where things are").
+	$(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@if [ -x "$(CHROMIUM)" ]; then \
 		$(MAKE) --no-print-directory node_modules/.installed && \

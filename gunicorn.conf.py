@@ -35,6 +35,6 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 control_socket_disable = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 # JSON lines, the client's address shortened and emails or tokens in a path hidden, like
-# the application's own log (blog/logs.py).
-logger_class = "blog.logs.AccessLogger"
+# the application's own log (blog/operations/logs.py).
+logger_class = "blog.operations.logs.AccessLogger"
 errorlog = "-"

@@ -1,5 +1,5 @@
 """The scenarios of bench/run.py, one gunicorn run at a time. Before each scenario one
-request checks what wrk will hit (its status, and the X-Cache header blog/pagecache.py
+request checks what wrk will hit (its status, and the X-Cache header blog/public/pagecache.py
 adds), so a refused or redirected request is never measured as speed; POST scenarios
 report every status they got."""
 

@@ -33,6 +33,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageOps
 
+from blog.content.text import comment_html, reading_minutes, sanitize_html, slugify
 from blog.management.commands.loaddemo import jpeg, library_image, writer_picture
 from blog.models import (
     Author,
@@ -46,8 +47,7 @@ from blog.models import (
     Tag,
     TaggedPost,
 )
-from blog.search import LESS_THAN, MARK_END, MARK_START, plain_text
-from blog.text import comment_html, reading_minutes, sanitize_html, slugify
+from blog.public.search import LESS_THAN, MARK_END, MARK_START, plain_text
 
 POSTS, COMMENTS, WRITERS, COVERS = 1000, 20_000, 10, 12
 BENCH_SLUG = "bench-article"
@@ -156,7 +156,7 @@ def link_posts(posts, writers, tags) -> None:
         writer_names.setdefault(credit.post_id, []).append(credit.author.name)
     for link in tagged:
         tag_names.setdefault(link.content_object_id, []).append(link.tag.name)
-    # The fields blog.search.index_post() writes, marks removed as it removes them.
+    # The fields blog.public.search.index_post() writes, marks removed as it removes them.
     no_marks = str.maketrans("", "", MARK_START + MARK_END + LESS_THAN)
     SearchDocument.objects.bulk_create(
         SearchDocument(

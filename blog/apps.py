@@ -8,15 +8,15 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from blog import pagecache, search
+        from blog.public import pagecache, search
 
         search.connect_signals()
         pagecache.connect_signals()
 
 
 class FoundationAdminConfig(admin_apps.AdminConfig):
-    """django.contrib.admin with the site of blog/admin_site.py as `admin.site`."""
+    """django.contrib.admin with the site of blog/operations/admin_site.py as `admin.site`."""
 
     default = False  # INSTALLED_APPS names it; "blog" still means BlogConfig
 
-    default_site = "blog.admin_site.FoundationAdminSite"
+    default_site = "blog.operations.admin_site.FoundationAdminSite"

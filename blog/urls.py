@@ -1,9 +1,10 @@
 from django.urls import path, register_converter
 from django.views.decorators.http import require_safe
 
-from blog import feeds, views
-from blog.converters import MonthConverter, YearConverter
-from blog.pagecache import cached_for_readers
+from blog import views
+from blog.public import feeds
+from blog.public.converters import MonthConverter, YearConverter
+from blog.public.pagecache import cached_for_readers
 
 register_converter(YearConverter, "year")
 register_converter(MonthConverter, "month")
@@ -16,7 +17,7 @@ def public_feed(feed):
 
 
 # Views carry their own method and cache decorators; feed classes get theirs here (GET
-# and HEAD, cached for anonymous readers: blog/pagecache.py).
+# and HEAD, cached for anonymous readers: blog/public/pagecache.py).
 urlpatterns = [
     path("", views.post_list, name="post_list"),
     path("feed/", public_feed(feeds.SiteFeed()), name="feed"),

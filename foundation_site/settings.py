@@ -61,7 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "blog.middleware.permissions_policy",
+    "blog.operations.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages go out compressed (static files already are, by whitenoise). Django pads the
     # compressed body at random, which blunts BREACH against the CSRF token in forms.
@@ -94,7 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "blog.context_processors.site",
+                "blog.public.context_processors.site",
             ],
         },
     },
@@ -136,8 +136,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, logging an outage instead of failing pages (blog/cache.py).
-            "BACKEND": "blog.cache.ResilientRedisCache",
+            # Django's RedisCache, logging an outage instead of failing pages
+            # (blog/operations/cache.py).
+            "BACKEND": "blog.operations.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "foundation"),
             # A Redis that hangs costs a reader at most this, not a gunicorn timeout.
@@ -152,7 +153,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-            # Room for every page of a site of thousands of posts (blog/pagecache.py):
+            # Room for every page of a site of thousands of posts (blog/public/pagecache.py):
             # past it, each new entry first deletes a third of the table.
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
@@ -166,14 +167,16 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Two-factor sign-in (TOTP) for staff: on unless ADMIN_TWO_FACTOR=off (a local demo, a
-# test run). blog/admin_site.py; `ensure_editor` gives a new editor their authenticator key.
+# test run). blog/operations/admin_site.py; `ensure_editor` gives a new editor their
+# authenticator key.
 ADMIN_TWO_FACTOR = env_bool("ADMIN_TWO_FACTOR", True)
 OTP_TOTP_ISSUER = SITE_NAME  # the name the authenticator app shows
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_ATTEMPTS", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "blog.privacy.client_ip"  # the proxy-aware address, as elsewhere
+# The proxy-aware address, as everywhere else.
+AXES_CLIENT_IP_CALLABLE = "blog.readership.privacy.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -198,8 +201,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded pictures are served by Django itself unless a web server or object
 # storage does it (docs: set SERVE_MEDIA=0 behind nginx).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-# Uploaded pictures: refused above these sizes (see blog/uploads.py), scaled to these
-# widths for srcset (see blog/images.py).
+# Uploaded pictures: refused above these sizes (see blog/content/uploads.py), scaled to these
+# widths for srcset (see blog/publishing/renditions.py).
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "15"))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "50000000"))
 IMAGE_WIDTHS = [480, 800, 1200, 1600]
@@ -294,7 +297,7 @@ PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "3"))
 POSTS_PER_PAGE = int(os.environ.get("POSTS_PER_PAGE", "10"))
 
 # Public pages for anonymous readers are cached whole and dropped the moment what they
-# show changes (blog/pagecache.py). PAGE_CACHE_SECONDS also bounds how old a cached page
+# show changes (blog/public/pagecache.py). PAGE_CACHE_SECONDS also bounds how old a cached page
 # may grow regardless (view counts, "most read"); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # How long a proxy or CDN in front may serve a page without asking (Cache-Control
@@ -329,7 +332,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Content Security Policy (Django's own middleware). Everything comes from this site; an
 # inline <script> or <style> runs only with the request's nonce (`csp_nonce`); frames only
-# from the video players blog.text embeds; nobody may frame these pages.
+# from the video players blog.content.text embeds; nobody may frame these pages.
 VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 # The visual editor (Tiptap, inside django-prose-editor 0.28) adds one fixed <style> of
 # its own and takes no nonce: that stylesheet, and only it, is allowed by its hash. After
@@ -359,10 +362,10 @@ PERMISSIONS_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # JSON lines with no email, full IP address or secret in them (blog/logs.py);
+    # JSON lines with no email, full IP address or secret in them (blog/operations/logs.py);
     # LOG_FORMAT=text for a human at a terminal.
     "formatters": {
-        "json": {"()": "blog.logs.JsonFormatter"},
+        "json": {"()": "blog.operations.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     "handlers": {

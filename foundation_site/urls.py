@@ -9,8 +9,8 @@ from blog.views.dashboard import reader_stats
 def media(request, path):
     # MEDIA_ROOT is read per request, not when the URLs load, so it follows the settings.
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    # Renditions are named by their content (blog/images.py): kept a year. An upload's
-    # name could one day be reused after a delete: a day.
+    # Renditions are named by their content (blog/publishing/renditions.py): kept a year.
+    # An upload's name could one day be reused after a delete: a day.
     immutable = path.startswith("renditions/")
     response["Cache-Control"] = (
         "public, max-age=31536000, immutable" if immutable else "public, max-age=86400"

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from blog.antispam import FORM_SALT
-from blog.images import make_renditions
+from blog.comments.antispam import FORM_SALT
 from blog.models import Author, Comment, CommentStatus, Post, PostAuthor, PostStatus
 from blog.models import Image as LibraryImage
+from blog.publishing.renditions import make_renditions
 
 
 def image_upload(name="picture.png", size=(64, 64)) -> SimpleUploadedFile:

@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from blog.models import Comment, Image, Post, Tag
-from blog.search import search_posts
+from blog.public.search import search_posts
 from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

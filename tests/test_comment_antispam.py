@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from blog.antispam import issue_form_token, parse_limits
+from blog.comments.antispam import issue_form_token, parse_limits
 from blog.models import Comment, CommentStatus
 from tests import factories
 from tests.factories import PostFactory, form_token

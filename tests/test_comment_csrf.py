@@ -1,5 +1,5 @@
 """The comment form of a shared (cached) page carries no CSRF token: an anonymous
-comment is accepted when the browser says it comes from this site (blog/csrf.py).
+comment is accepted when the browser says it comes from this site (blog/public/csrf.py).
 Everything else keeps Django's check."""
 
 import pytest

@@ -6,7 +6,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from blog.models import BlockedTerm, Comment, CommentStatus, ModerationEvent
-from blog.privacy import ip_hash
+from blog.readership.privacy import ip_hash
 from tests.factories import CommentFactory, PostFactory, post_comment
 
 pytestmark = pytest.mark.django_db

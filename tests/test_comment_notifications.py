@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from blog.comments.services import moderate_comments
 from blog.models import Comment, CommentStatus
-from blog.services import moderate_comments
 from tests.factories import AuthorFactory, CommentFactory, PostFactory, post_comment
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_mail_server_down_keeps_the_comment_and_reports_the_failed_send(
         response = post_comment(client, PostFactory(published=True), body="Kept anyway.")
     assert response.status_code == 302
     refused = ConnectionRefusedError(111, "Connection refused")
-    with mock.patch("blog.notifications.send_mail", side_effect=refused):
+    with mock.patch("blog.comments.notifications.send_mail", side_effect=refused):
         run_worker()
     assert Comment.objects.get().body == "Kept anyway."
     assert mailoutbox == []

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.utils import timezone
 from PIL import Image
 
+from blog.management.demo.content import HERE, DemoDataError, load_posts
 from blog.models import Author, Comment, Post, PostAuthor, PostStatus, Tag
 from tests.factories import PostFactory
 
@@ -104,3 +105,21 @@ def test_an_existing_post_keeps_the_demo_out(media_root):
     assert SKIP_MESSAGE in load_demo()
     assert list(Post.objects.values_list("title", flat=True)) == ["An editor's first post"]
     assert not Comment.objects.exists()
+
+
+def test_a_broken_demo_file_is_named_with_its_line(tmp_path):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "01-river.json").write_text('{\n  "title": "River",\n  "tags": [,]\n}\n')
+    with pytest.raises(DemoDataError, match=r"^01-river\.json, line 3: Expecting value"):
+        load_posts(tmp_path)
+    (tmp_path / "posts" / "01-river.json").write_text('{"title": "River", "colour": "teal"}')
+    with pytest.raises(DemoDataError, match=r"^01-river\.json: .*'cover'"):
+        load_posts(tmp_path)
+
+
+def test_the_demo_is_read_from_its_data_files():
+    """Each post's body comes from its .html file beside the .json; the loader adds none."""
+    folder = HERE / "posts"
+    bodies = sorted(folder.glob("*.html"))
+    assert [post.body for post in load_posts()] == [path.read_text() for path in bodies]
+    assert len(bodies) == len(list(folder.glob("*.json"))) == 8

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from blog.text import ALLOWED_TAGS, EDITOR_EXTENSIONS, embed_videos, sanitize_html
+from blog.content.text import ALLOWED_TAGS, EDITOR_EXTENSIONS, embed_videos, sanitize_html
 from tests.factories import PostFactory
 from tests.xss_payloads import XSS_PAYLOADS
 

@@ -18,7 +18,7 @@ from tests.test_settings import run_python
 CLOSED_PORT = 1  # nothing listens there: connections are refused at once
 DEAD_REDIS = {
     "default": {
-        "BACKEND": "blog.cache.ResilientRedisCache",
+        "BACKEND": "blog.operations.cache.ResilientRedisCache",
         "LOCATION": f"redis://127.0.0.1:{CLOSED_PORT}/0",
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
@@ -91,7 +91,7 @@ def test_database_down_gives_a_503_page_and_healthz_says_so():
 def test_redis_down_the_site_serves_on_and_logs_it(client, settings, caplog, open_comments):
     settings.CACHES = DEAD_REDIS
     post = PostFactory(published=True)
-    with caplog.at_level(logging.ERROR, logger="blog.cache"):
+    with caplog.at_level(logging.ERROR, logger="blog.operations.cache"):
         assert client.get(reverse("blog:post_list")).status_code == 200
         assert client.get(post.get_absolute_url()).status_code == 200
         # Posting a comment reads and counts rate limits in the cache.

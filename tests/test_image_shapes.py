@@ -13,8 +13,8 @@ from PIL import Image as PillowImage
 from PIL import ImageCms
 from pytest_django.asserts import assertContains
 
-from blog.images import make_renditions
 from blog.models import Image, Rendition
+from blog.publishing.renditions import make_renditions
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

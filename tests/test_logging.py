@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from gunicorn.config import Config
 
-from blog.logs import AccessLogger, JsonFormatter, redact
+from blog.operations.logs import AccessLogger, JsonFormatter, redact
 
 
 def test_redaction_keeps_what_helps_and_drops_what_identifies():
@@ -46,7 +46,7 @@ def test_application_log_lines_are_json_with_request_and_error(rf):
 
 def test_the_site_logs_json_unless_asked_for_text():
     assert settings.LOGGING["handlers"]["console"]["formatter"] == "json"
-    assert settings.LOGGING["formatters"]["json"]["()"] == "blog.logs.JsonFormatter"
+    assert settings.LOGGING["formatters"]["json"]["()"] == "blog.operations.logs.JsonFormatter"
 
 
 def test_gunicorn_access_log_is_json_without_the_full_address(capsys):

@@ -1,5 +1,5 @@
 """Public pages are cached whole for anonymous readers and never shown out of date
-(blog/pagecache.py). Each change a reader could see is made the way the site makes it,
+(blog/public/pagecache.py). Each change a reader could see is made the way the site makes it,
 committed (the cache forgets pages when a write commits), and the next reader must see
 it. Runs on SQLite with the database cache, and on PostgreSQL with Redis in CI."""
 
@@ -17,9 +17,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from blog import pagecache
+from blog.comments.services import delete_comment, moderate_comments
 from blog.models import Comment, CommentStatus, Post, PostStatus, Tag
-from blog.services import delete_comment, moderate_comments, publish_posts, unpublish_posts
+from blog.public import pagecache
+from blog.publishing.services import publish_posts, unpublish_posts
 from tests.factories import (
     AuthorFactory,
     CommentFactory,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from blog.models import PostStatus, PostView
-from blog.previews import preview_url
+from blog.publishing.previews import preview_url
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db

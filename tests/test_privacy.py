@@ -7,7 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from blog.models import Comment
-from blog.privacy import client_ip, ip_hash
+from blog.readership.privacy import client_ip, ip_hash
 from tests.factories import CommentFactory, PostFactory, form_token
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from pytest_django.asserts import assertContains
 from reversion.models import Version
 
 from blog.models import Post
-from blog.revisions import highlight
+from blog.publishing.revisions import highlight
 from tests.factories import AuthorFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from blog.models import PostAuthor, SearchDocument, Tag
 from blog.models.search import SEARCH_CONFIG, DocumentVector
-from blog.search import MAX_QUERY_LENGTH, search_posts, search_terms
+from blog.public.search import MAX_QUERY_LENGTH, search_posts, search_terms
 from tests.factories import AuthorFactory, PostFactory
 from tests.test_indexes import explain_prepared
 

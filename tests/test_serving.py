@@ -30,7 +30,7 @@ def test_gunicorn_workers_follow_the_cores_and_recycle_with_jitter(monkeypatch):
     assert conf["workers"] == multiprocessing.cpu_count() * 2 + 1
     assert conf["max_requests"] == 2000 and conf["max_requests_jitter"] == 200
     assert conf["timeout"] == 30 and conf["preload_app"] is True
-    assert conf["logger_class"] == "blog.logs.AccessLogger"
+    assert conf["logger_class"] == "blog.operations.logs.AccessLogger"
     assert conf["control_socket_disable"] is True
 
 
@@ -96,7 +96,7 @@ def test_redis_holds_the_cache_and_editors_sessions():
         "django.contrib.sessions.backends.cached_db"
     )
     assert setting("CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/9") == (
-        "blog.cache.ResilientRedisCache"
+        "blog.operations.cache.ResilientRedisCache"
     )
 
 

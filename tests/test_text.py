@@ -1,6 +1,6 @@
 import pytest
 
-from blog.text import reading_minutes, sanitize_html, slugify
+from blog.content.text import reading_minutes, sanitize_html, slugify
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""What counts as a view, rule by rule (see blog/readership.py)."""
+"""What counts as a view, rule by rule (see blog/readership/counting.py)."""
 
 import threading
 from datetime import date, timedelta
@@ -12,8 +12,8 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from blog.models import DailyPostViews, Post, PostStatus, PostView
-from blog.readership import is_bot, views_per_day, visitor_key
-from blog.services import fold_past_views, record_view
+from blog.readership.counting import is_bot, views_per_day, visitor_key
+from blog.readership.services import fold_past_views, record_view
 from tests.factories import PostFactory, form_token
 
 pytestmark = pytest.mark.django_db

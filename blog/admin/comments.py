@@ -7,9 +7,9 @@ from django.utils.text import Truncator
 
 from blog.admin.help_texts import PlainHelpTexts, PlainHelpTextsInline
 from blog.admin.readonly import RecordAdmin
+from blog.comments.moderation import normalize_block_value
+from blog.comments.services import add_editor_reply, moderate_comments
 from blog.models import BlockedTerm, BlockKind, Comment, CommentStatus, ModerationEvent
-from blog.moderation import normalize_block_value
-from blog.services import add_editor_reply, moderate_comments
 
 
 class CommentAdminForm(forms.ModelForm):

@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from blog.admin.help_texts import PlainHelpTexts
-from blog.images import process_upload
+from blog.content.uploads import UNREADABLE
 from blog.models import Image, RenditionKind
-from blog.uploads import UNREADABLE
+from blog.publishing.renditions import process_upload
 
 
 class ImageForm(forms.ModelForm):
@@ -17,8 +17,8 @@ class ImageForm(forms.ModelForm):
 
 @admin.register(Image)
 class ImageAdmin(PlainHelpTexts, admin.ModelAdmin):
-    """The picture library. An upload is checked (blog/uploads.py), cleaned of metadata
-    and scaled once (blog/images.py)."""
+    """The picture library. An upload is checked (blog/content/uploads.py), cleaned of metadata
+    and scaled once (blog/publishing/renditions.py)."""
 
     form = ImageForm
     list_display = ["thumbnail", "title", "alt", "credit", "size", "created_at"]

@@ -16,7 +16,7 @@ from reversion.models import Version
 
 from blog.admin.help_texts import PlainHelpTexts, PlainHelpTextsInline
 from blog.admin.readonly import RecordAdmin
-from blog.charts import sparkline_points
+from blog.content.text import unembed_videos
 from blog.models import (
     Author,
     CommentStatus,
@@ -27,11 +27,11 @@ from blog.models import (
     PublicationEvent,
     Tag,
 )
-from blog.previews import preview_url
-from blog.publishing_checks import publishing_warnings
-from blog.revisions import compare
-from blog.services import publish_posts, record_publication, unpublish_posts
-from blog.text import unembed_videos
+from blog.publishing.checks import publishing_warnings
+from blog.publishing.previews import preview_url
+from blog.publishing.revisions import compare
+from blog.publishing.services import publish_posts, record_publication, unpublish_posts
+from blog.readership.charts import sparkline_points
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
 admin.site.site_title = settings.SITE_NAME

@@ -1,0 +1,1 @@
+"""The command line: manage.py commands, and the demo site that loaddemo loads."""

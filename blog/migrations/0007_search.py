@@ -9,7 +9,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import migrations, models
 from django.utils.html import strip_tags
 
-from blog.search import FTS_DROP_SQL, FTS_SQL
+from blog.public.search import FTS_DROP_SQL, FTS_SQL
 
 INDEX_NAME = "search_document_vector"
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from blog.text import comment_html
+from blog.content.text import comment_html
 
 
 def render_bodies(apps, schema_editor):

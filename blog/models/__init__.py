@@ -1,3 +1,5 @@
+"""The data: one module per model family, all re-exported here."""
+
 from blog.models.comments import Comment, CommentQuerySet, CommentStatus, build_thread
 from blog.models.images import Image, Rendition, RenditionKind
 from blog.models.moderation import BlockedTerm, BlockKind, ModerationEvent

@@ -6,7 +6,7 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from blog.text import comment_html
+from blog.content.text import comment_html
 
 
 class CommentStatus(models.TextChoices):
@@ -47,7 +47,7 @@ class Comment(models.Model):
     author_name = models.CharField("name", max_length=80)
     author_email = models.EmailField("email", max_length=254)  # never shown publicly
     body = models.TextField("comment", max_length=5000)
-    # The body as HTML, made by save() (blog.text.comment_html): escaped, never input.
+    # The body as HTML, made by save() (blog.content.text.comment_html): escaped, never input.
     rendered_body = models.TextField(default="", editable=False)
     status = models.CharField(max_length=10, choices=CommentStatus, default=CommentStatus.PENDING)
     held_reason = models.CharField(
@@ -67,7 +67,7 @@ class Comment(models.Model):
     notify_replies = models.BooleanField(
         "email me replies", default=False, help_text="The writer asked to be told of replies."
     )
-    # A keyed hash (see blog.privacy), never the address itself; cleared after
+    # A keyed hash (see blog.readership.privacy), never the address itself; cleared after
     # COMMENT_IP_RETENTION_DAYS by `manage.py purge_ip_hashes`.
     ip_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     is_deleted = models.BooleanField(

@@ -1,8 +1,12 @@
+import re
+from urllib.parse import unquote
+
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
-from blog.uploads import validate_image_upload
+from blog.content.uploads import validate_image_upload
 
 
 class Image(models.Model):
@@ -79,3 +83,55 @@ class Rendition(models.Model):
         from django.core.files.storage import default_storage
 
         return default_storage.url(self.file)
+
+
+# How a library picture appears in a post's body is read from the library here, so that
+# Post.save() needs nothing above the models; making renditions (Pillow, and forgetting
+# cached pages) is blog.publishing.renditions'.
+LIBRARY_IMG = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"[^>]*>')
+
+
+def library_address() -> str:
+    """Where the library's files are read from, as the admin gives their addresses to
+    editors: MEDIA_URL on disk, the bucket's (or its CDN's) address with S3_BUCKET."""
+    return default_storage.url("_").removesuffix("_")
+
+
+def responsive_body(html: str) -> str:
+    """Pictures from the library in a post's body get the library's renditions: a srcset,
+    their width and height (no layout shift) and lazy loading. Done when the post is
+    saved, so reading a post costs no extra query."""
+    # MEDIA_URL too: bodies written before the pictures moved to S3 keep those addresses,
+    # and saving such a post again moves its pictures onto the bucket's renditions.
+    prefixes = {library_address(), settings.MEDIA_URL}
+    names = {
+        src: unquote(src.removeprefix(prefix))
+        for src in LIBRARY_IMG.findall(html)
+        for prefix in prefixes
+        if src.startswith(prefix)
+    }
+    if not names:
+        return html
+    images = Image.objects.filter(file__in=names.values()).prefetch_related("renditions")
+    by_name = {image.file.name: image for image in images}
+    by_src = {src: by_name.get(name) for src, name in names.items()}
+
+    def upgrade(match: re.Match) -> str:
+        tag, image = match.group(0), by_src.get(match.group(1))
+        wide = [r for r in image.renditions.all() if r.kind == "wide"] if image else []
+        webp = [r for r in wide if r.format == "webp"]
+        fallback = [r for r in wide if r.format != "webp"]
+        if not fallback or not webp:
+            return tag
+        # Every browser in use reads WebP; the src keeps a JPEG (or PNG) for the rest.
+        largest = fallback[-1]
+        srcset = ", ".join(f"{r.url} {r.width}w" for r in webp)
+        attributes = re.sub(r'\s(?:srcset|sizes|width|height|loading|decoding)="[^"]*"', "", tag)
+        return attributes.replace(
+            "<img",
+            f'<img srcset="{srcset}" sizes="(min-width: 44rem) 42rem, 100vw" '
+            f'width="{largest.width}" height="{largest.height}" loading="lazy"',
+            1,
+        ).replace(f'src="{match.group(1)}"', f'src="{largest.url}"', 1)
+
+    return LIBRARY_IMG.sub(upgrade, html)

@@ -19,10 +19,11 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from blog.content.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
 from blog.models.expressions import TagPairs
+from blog.models.images import responsive_body
 from blog.models.tags import Tag
 from blog.models.writers import Author
-from blog.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
 
 
 class CommentPolicy(models.TextChoices):
@@ -287,9 +288,7 @@ class Post(models.Model):
 
     def save(self, *args, **kwargs):
         # The body is stored sanitized so every template may render it as-is; library
-        # pictures in it get their renditions (blog.images.responsive_body).
-        from blog.images import responsive_body  # images imports the models
-
+        # pictures in it get their renditions (responsive_body).
         self.body = sanitize_html(responsive_body(sanitize_html(self.body)))
         self.reading_time = reading_minutes(self.body)
         if not self.slug:

@@ -20,13 +20,13 @@ class DocumentVector(models.Expression):
 
 class SearchDocument(models.Model):
     """A post as search reads it: plain text (HTML stripped, entities decoded) with its
-    tag and writer names. Rebuilt by `blog.search.index_post` whenever the post, its tags
+    tag and writer names. Rebuilt by `blog.public.search.index_post` whenever the post, its tags
     or its writers change. On PostgreSQL, migration 0011 adds the `vector` column
     and its GIN index (`DocumentVector`; outside the model state, which SQLite shares):
     a migration that changes or drops title, text, tags or writers must drop and re-add
     it (see that migration). On SQLite, triggers of migration 0007 copy every change into
     the FTS5 table `blog_search_fts`; a later migration that alters this table on SQLite
-    remakes it and drops them, so it must create them again (`blog.search.FTS_SQL`)."""
+    remakes it and drops them, so it must create them again (`blog.public.search.FTS_SQL`)."""
 
     post = models.OneToOneField(
         "blog.Post", on_delete=models.CASCADE, primary_key=True, related_name="search_document"

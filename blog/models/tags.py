@@ -1,7 +1,7 @@
 from django.urls import reverse
 from taggit.models import TagBase
 
-from blog.text import slugify
+from blog.content.text import slugify
 
 
 class Tag(TagBase):

@@ -1,0 +1,1 @@
+"""Template tags: public pages, comment threads, pictures and the admin's extras."""

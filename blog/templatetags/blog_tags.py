@@ -1,7 +1,7 @@
 from django import template
 
-from blog.search import highlight as highlight_snippet
-from blog.seo import json_ld_script
+from blog.public.search import highlight as highlight_snippet
+from blog.public.seo import json_ld_script
 
 register = template.Library()
 

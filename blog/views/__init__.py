@@ -1,3 +1,5 @@
+"""The public pages and endpoints: thin views over the packages by concern."""
+
 from blog.views.comments import comment_create, comment_delete, comment_edit, comment_unsubscribe
 from blog.views.crawlers import favicon, robots_txt, sitemap
 from blog.views.health import healthz

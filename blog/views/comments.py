@@ -10,14 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
-from blog.antispam import WINDOW_NAMES, rate_limited
-from blog.commenter import can_change, remember
-from blog.csrf import same_origin_or_token
-from blog.forms import CommentEditForm, CommentForm
+from blog.comments.antispam import WINDOW_NAMES, rate_limited
+from blog.comments.commenter import can_change, remember
+from blog.comments.forms import CommentEditForm, CommentForm
+from blog.comments.notifications import comment_from_unsubscribe_token
+from blog.comments.services import add_comment, delete_comment, edit_comment, stop_reply_mail
 from blog.models import Comment, CommentStatus
-from blog.notifications import comment_from_unsubscribe_token
-from blog.privacy import client_ip, ip_hash
-from blog.services import add_comment, delete_comment, edit_comment, stop_reply_mail
+from blog.public.csrf import same_origin_or_token
+from blog.readership.privacy import client_ip, ip_hash
 from blog.templatetags.comment_threads import render_comment
 from blog.views.posts import article_context, published_post
 

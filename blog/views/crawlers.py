@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from blog.addresses import absolute_url
-from blog.pagecache import cached_for_readers
-from blog.sitemaps import SITEMAPS
+from blog.public.addresses import absolute_url
+from blog.public.pagecache import cached_for_readers
+from blog.public.sitemaps import SITEMAPS
 
 
 @require_safe

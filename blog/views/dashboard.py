@@ -8,10 +8,10 @@ from django.db.models.functions import TruncDate
 from django.shortcuts import render
 from django.utils import timezone
 
-from blog.charts import bar_chart
 from blog.models import Comment, Post
-from blog.readership import views_per_day
-from blog.services import fold_past_views
+from blog.readership.charts import bar_chart
+from blog.readership.counting import views_per_day
+from blog.readership.services import fold_past_views
 
 
 def comments_per_day(*, days: int):

@@ -48,7 +48,7 @@ def _storage() -> None:
 
 CHECKS = {"database": _database, "cache": _cache, "storage": _storage}
 # Without these no page can be served. Without the cache the site still serves from the
-# database (blog/cache.py): "degraded", and still 200, so that a load balancer does not
+# database (blog/operations/cache.py): "degraded", and still 200, so that a load balancer does not
 # take every app server out of service when Redis alone is down.
 REQUIRED = {"database", "storage"}
 

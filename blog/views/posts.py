@@ -8,14 +8,14 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
-from blog.commenter import can_change, own_comment_ids
-from blog.forms import CommentForm
+from blog.comments.commenter import can_change, own_comment_ids
+from blog.comments.forms import CommentForm
 from blog.models import Author, Comment, Post, Tag
-from blog.pagecache import cached_for_readers, is_shared
-from blog.pagination import paginate
-from blog.previews import post_id_from_token
-from blog.seo import article_metadata
-from blog.sharing import share_links
+from blog.public.pagecache import cached_for_readers, is_shared
+from blog.public.pagination import paginate
+from blog.public.seo import article_metadata
+from blog.public.sharing import share_links
+from blog.publishing.previews import post_id_from_token
 
 
 @require_safe
@@ -62,7 +62,7 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         "comments_open": post.accepts_comments(),
         "ip_retention_days": settings.COMMENT_IP_RETENTION_DAYS,
         # Rendered for this reader alone (a login, own comments): the form may carry a
-        # CSRF token. A shared page carries none (blog/csrf.py).
+        # CSRF token. A shared page carries none (blog/public/csrf.py).
         "personal": not is_shared(request),
         # Edit and Delete links, for this browser's own recent comments.
         "changeable_ids": {pk for pk in own_ids if pk in shown and can_change(request, shown[pk])},
@@ -163,7 +163,7 @@ def post_archive_month(request, year, month):
 
 
 def csrf_failure(request, reason=""):
-    """A refused form (blog/csrf.py), in the site's look, saying how to get the text back."""
+    """A refused form (blog/public/csrf.py), in the site's look, saying how to get the text back."""
     html = render_to_string("403_csrf.html", {"site_name": settings.SITE_NAME})
     return HttpResponse(html, status=403)
 

@@ -1,4 +1,4 @@
-"""Counting readers (see blog.readership for what counts) and the public page that
+"""Counting readers (see blog.readership.counting for what counts) and the public page that
 explains it."""
 
 import base64
@@ -10,10 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from blog.antispam import rate_limited
-from blog.privacy import client_ip, ip_hash
-from blog.readership import countable, visitor_key
-from blog.services import record_view
+from blog.comments.antispam import rate_limited
+from blog.readership.counting import countable, visitor_key
+from blog.readership.privacy import client_ip, ip_hash
+from blog.readership.services import record_view
 
 # A transparent 1x1 GIF, for readers without JavaScript.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")

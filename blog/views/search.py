@@ -3,8 +3,8 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from blog.pagination import paginate
-from blog.search import MAX_QUERY_LENGTH, search_posts
+from blog.public.pagination import paginate
+from blog.public.search import MAX_QUERY_LENGTH, search_posts
 
 
 @require_safe

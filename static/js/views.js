@@ -1,7 +1,7 @@
 // Counts this reader's view once the page is really shown: a page prerendered by the
-// browser waits until the reader opens it. See blog/readership.py. The answer is the
+// browser waits until the reader opens it. See blog/readership/counting.py. The answer is the
 // live total, shown in place of the one in the page, which may come from the page cache
-// (blog/pagecache.py) and be a few minutes old.
+// (blog/public/pagecache.py) and be a few minutes old.
 (() => {
   const article = document.querySelector("[data-view-url]");
   if (!article) return;

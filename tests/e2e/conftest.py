@@ -221,8 +221,8 @@ def page(request, browser, live_url, javascript, audit_visits):
 
     def on_request(request):
         # Nothing may leave the site (a leak, or a payload at work), but for a video an
-        # editor embedded, which plays from its host; blog.text allows only those players.
-        from blog.text import EMBED_SOURCE
+        # editor embedded, which plays from its host; blog.content.text allows only those players.
+        from blog.content.text import EMBED_SOURCE
 
         ours = request.url.startswith((live_url, "data:", "blob:", "about:"))
         video = EMBED_SOURCE.match(request.url) or (

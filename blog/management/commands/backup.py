@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from blog.backups import create_backup
+from blog.operations.backups import create_backup
 
 
 class Command(BaseCommand):

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from blog import pagecache
+from blog.public import pagecache
 
 
 class Command(BaseCommand):
     help = (
-        "Forget every cached page (blog/pagecache.py). Run after deploying new code: "
+        "Forget every cached page (blog/public/pagecache.py). Run after deploying new code: "
         "pages cached by the old templates would otherwise live out PAGE_CACHE_SECONDS."
     )
 

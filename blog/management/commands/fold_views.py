@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from blog.services import fold_past_views
+from blog.readership.services import fold_past_views
 
 
 class Command(BaseCommand):

@@ -9,9 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageColor, ImageDraw, ImageFilter, ImageFont
 
-from blog.demo_comments import DemoComment
-from blog.demo_content import POSTS, WRITERS, DemoCover, DemoPost, DemoWriter
-from blog.images import make_renditions
+from blog.content.text import slugify
+from blog.management.demo.content import (
+    POSTS,
+    WRITERS,
+    DemoComment,
+    DemoCover,
+    DemoPost,
+    DemoWriter,
+)
 from blog.models import (
     Author,
     Comment,
@@ -23,7 +29,7 @@ from blog.models import (
 from blog.models import (
     Image as LibraryImage,
 )
-from blog.text import slugify
+from blog.publishing.renditions import make_renditions
 
 SKIP_MESSAGE = "Demo content skipped: the database already has posts."
 

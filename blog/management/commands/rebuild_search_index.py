@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from blog.search import rebuild_index
+from blog.public.search import rebuild_index
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
 
-from blog.backups import RestoreError, restore_backup
+from blog.operations.backups import RestoreError, restore_backup
 
 
 class Command(BaseCommand):

@@ -16,10 +16,12 @@ from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
 
-from blog.antispam import allow_mail_to
+from blog.comments.antispam import allow_mail_to
 from blog.models import Comment, CommentStatus
 
 logger = logging.getLogger(__name__)
+# The salt keeps the name of the module this was first in: a new one would void
+# every token already given out.
 UNSUBSCRIBE_SALT = "blog.notifications.unsubscribe"
 
 

@@ -9,7 +9,7 @@ Those readers are few; everyone else shares one copy per page.
 
 Nothing in a shared page belongs to one reader, so it can also go to nginx and CDNs:
 - no CSRF token: an anonymous comment is accepted when the browser says it comes from
-  this site (`blog.csrf.same_origin_or_token`); logged-in editors still need the token;
+  this site (`blog.public.csrf.same_origin_or_token`); logged-in editors still need the token;
 - the view count is a separate request (views.js, or the <noscript> pixel) and the
   count shown is at most PAGE_CACHE_SECONDS old (views.js shows the live one);
 - the anti-bot form token only records when the form was first shown: a cached form
@@ -45,7 +45,7 @@ from django.utils.http import http_date
 STATE_KEY = "pages:generation"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads the header
 # Cookies that make a page personal: a login (or any session), the commenter's own
-# comments (blog.commenter), a one-time message after posting without JavaScript.
+# comments (blog.comments.commenter), a one-time message after posting without JavaScript.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "commenter", "messages")
 
 

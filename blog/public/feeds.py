@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
-from blog.addresses import absolute_links, absolute_url
 from blog.models import Author, Post, Tag
+from blog.public.addresses import absolute_links, absolute_url
 
 FEED_LENGTH = 20
 

@@ -9,6 +9,8 @@ from django.core import signing
 from django.utils import timezone
 
 COOKIE = "commenter"
+# The salt keeps the name of the module this was first in: a new one would void
+# every token already given out.
 SALT = "blog.commenter"
 MAX_AGE = 30 * 86400  # long enough to see a held comment approved
 KEEP = 50  # the most recent comments remembered

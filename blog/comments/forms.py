@@ -1,6 +1,6 @@
 from django import forms
 
-from blog.antispam import FormTimingError, check_form_token, issue_form_token
+from blog.comments.antispam import FormTimingError, check_form_token, issue_form_token
 from blog.models import Comment
 
 BODY_ERRORS = {
@@ -29,7 +29,7 @@ class CommentForm(forms.ModelForm):
         label="Leave this field empty",
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    # When the form was shown, signed: see blog.antispam.
+    # When the form was shown, signed: see blog.comments.antispam.
     issued = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:

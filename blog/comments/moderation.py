@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from blog.antispam import count_links
+from blog.comments.antispam import count_links
 from blog.models import BlockedTerm, BlockKind, Comment, CommentPolicy, CommentStatus
-from blog.privacy import ip_hash as hash_ip
+from blog.readership.privacy import ip_hash as hash_ip
 
 
 @dataclass(frozen=True)

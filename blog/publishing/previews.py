@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+# The salt keeps the name of the module this was first in: a new one would void
+# every token already given out.
 SALT = "blog.previews"
 
 

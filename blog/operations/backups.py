@@ -24,7 +24,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from blog.models import Post
-from blog.search import rebuild_index
+from blog.public.search import rebuild_index
 
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "blog.searchdocument"]
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from blog.models import DailyPostViews, Post, PostView
-from blog.privacy import client_ip
+from blog.readership.privacy import client_ip
 
 # User agents that are not readers: search and AI crawlers, link-preview fetchers of
 # chat and social apps, headless browsers, monitoring and HTTP libraries. Matched
@@ -62,6 +62,7 @@ def countable(request) -> bool:
 def visitor_key(request, *, day: date | None = None) -> str:
     day = day or timezone.localdate()
     material = f"{client_ip(request)}|{request.headers.get('User-Agent', '')}"
+    # The key is the module's first name: today's readers are not counted twice after an update.
     return salted_hmac(
         f"blog.readership.{day.isoformat()}", material, algorithm="sha256"
     ).hexdigest()[:32]

@@ -15,6 +15,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+# The salt keeps the name of the module this was first in: a new one would void
+# every token already given out.
 FORM_SALT = "blog.antispam.form"
 LINK = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
@@ -48,7 +50,8 @@ def check_form_token(token: str) -> None:
 
 
 def _digest(scope: str, ident: str) -> str:
-    # Cache keys carry no email address in clear, and stay short and key-safe.
+    # Cache keys carry no email address in clear, and stay short and key-safe. The key
+    # keeps the module's first name, so counts under way survive the move.
     return salted_hmac(
         "blog.antispam.key", f"{scope}:{ident.strip().lower()}", algorithm="sha256"
     ).hexdigest()[:24]

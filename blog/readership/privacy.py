@@ -20,4 +20,5 @@ def ip_hash(ip: str) -> str:
     address cannot be read back without the site's secret key."""
     if not ip:
         return ""
+    # The key keeps the module's first name: stored hashes and blocks must still match.
     return salted_hmac("blog.privacy.ip", ip.strip(), algorithm="sha256").hexdigest()[:32]

@@ -1,7 +1,7 @@
 """Cross-site request forgery checks that let a cached page carry a working form.
 
 Django's check wants a token in the form that matches a cookie: per reader, so a page
-with it cannot be shared (blog/pagecache.py). Browsers since 2019-2023 say where a
+with it cannot be shared (blog/public/pagecache.py). Browsers since 2019-2023 say where a
 request comes from in headers a page cannot forge: `Sec-Fetch-Site` (Chrome 76, Firefox
 90, Safari 16.4) and `Origin` on every POST. A comment from an anonymous reader is
 accepted when those headers say it comes from this site, with no token, so the form in

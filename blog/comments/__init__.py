@@ -1,0 +1,1 @@
+"""Readers' comments: forms, moderation rules, antispam, reply mail and the writes."""

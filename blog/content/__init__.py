@@ -1,0 +1,1 @@
+"""What stored content may be: the HTML allowlist, slugs, reading time, picture file checks."""

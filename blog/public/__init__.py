@@ -1,0 +1,1 @@
+"""What public pages are made of: SEO, feeds, sitemaps, sharing, search, the page cache."""

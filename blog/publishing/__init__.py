@@ -1,0 +1,1 @@
+"""Writing and publishing posts: picture renditions, revisions, previews, checks, writes."""

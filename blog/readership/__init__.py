@@ -1,0 +1,1 @@
+"""Who reads what, tracking no one: view counts, readers' addresses, the dashboard charts."""
