@@ -18,6 +18,7 @@ from blog.models import (
     Post,
     PostStatus,
     PublicationEvent,
+    Redirect,
 )
 from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
 
@@ -191,6 +192,7 @@ def one_of_each():
     BlockedTerm.objects.create(value="spam.example", kind=BlockKind.DOMAIN)
     ModerationEvent.objects.create(comment=comment, action="approve", to_status="approved")
     PublicationEvent.objects.create(post=post, action="publish", to_status="published")
+    Redirect.objects.create(old_path="/old", new_path=post.get_absolute_url())
 
 
 BLOG_ADMINS = [model_admin for model, model_admin in admin.site._registry.items()

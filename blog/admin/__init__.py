@@ -1,5 +1,5 @@
-"""The editors' admin: posts, comments and the picture library, one module each."""
+"""The editors' admin: posts, comments, the picture library and redirects, one module each."""
 
-from blog.admin import comments, images, posts
+from blog.admin import comments, images, posts, redirects
 
-__all__ = ["comments", "images", "posts"]
+__all__ = ["comments", "images", "posts", "redirects"]

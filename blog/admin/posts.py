@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -30,7 +31,12 @@ from blog.models import (
 from blog.publishing.checks import publishing_warnings
 from blog.publishing.previews import preview_url
 from blog.publishing.revisions import compare
-from blog.publishing.services import publish_posts, record_publication, unpublish_posts
+from blog.publishing.services import (
+    publish_posts,
+    record_publication,
+    redirect_old_address,
+    unpublish_posts,
+)
 from blog.readership.charts import sparkline_points
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
@@ -149,9 +155,16 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        before = Post.objects.filter(pk=obj.pk).values("status", "published_at").first()
+        before = Post.objects.filter(pk=obj.pk).values("status", "published_at", "slug").first()
         super().save_model(request, obj, form, change)
         record_publication(post=obj, actor=request.user, before=before)
+        if before and before["status"] == PostStatus.PUBLISHED and before["slug"] != obj.slug:
+            redirect_old_address(post=obj, old_slug=before["slug"])
+            self.message_user(
+                request,
+                _("Links to the old address, %(old)s, now lead here.")
+                % {"old": reverse("blog:post_detail", kwargs={"slug": before["slug"]})},
+            )
         if obj.status in {PostStatus.REVIEW, PostStatus.PUBLISHED}:
             for warning in publishing_warnings(obj):
                 self.message_user(request, warning, messages.WARNING)

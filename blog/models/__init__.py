@@ -12,6 +12,7 @@ from blog.models.posts import (
     TaggedPost,
 )
 from blog.models.publishing import PublicationEvent
+from blog.models.redirects import Redirect, normalize_path
 from blog.models.search import SearchDocument
 from blog.models.tags import Tag
 from blog.models.views import DailyPostViews, PostView
@@ -34,10 +35,12 @@ __all__ = [
     "PostStatus",
     "PostView",
     "PublicationEvent",
+    "Redirect",
     "Rendition",
     "RenditionKind",
     "SearchDocument",
     "Tag",
     "TaggedPost",
     "build_thread",
+    "normalize_path",
 ]

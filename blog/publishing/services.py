@@ -2,9 +2,10 @@
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from blog.models import Post, PostStatus, PublicationEvent
+from blog.models import Post, PostStatus, PublicationEvent, Redirect, normalize_path
 from blog.public import pagecache
 
 
@@ -54,3 +55,22 @@ def unpublish_posts(*, posts: QuerySet[Post], actor=None) -> int:
     if changed:
         pagecache.invalidate_on_commit()
     return len(changed)
+
+
+@transaction.atomic
+def redirect_old_address(*, post: Post, old_slug: str) -> Redirect | None:
+    """A published post moved from /post/<old_slug>/: the old address, and every redirect
+    that led to it, now lead to the new one (no chains). A redirect from the new address,
+    left by an earlier move, goes: the post lives there again."""
+    old_url = reverse("blog:post_detail", kwargs={"slug": old_slug})
+    new_url = post.get_absolute_url()
+    if old_url == new_url:
+        return None
+    Redirect.objects.filter(old_path=normalize_path(new_url)).delete()
+    leading_here = Redirect.objects.filter(new_path__in=[old_url, normalize_path(old_url)])
+    leading_here.update(new_path=new_url)
+    redirect, _ = Redirect.objects.update_or_create(
+        old_path=normalize_path(old_url),
+        defaults={"new_path": new_url, "source": "address change"},
+    )
+    return redirect
