@@ -144,3 +144,12 @@ def test_editors_see_redirects_and_how_often_they_are_used(admin_client, client)
     page = admin_client.get(reverse("admin:blog_redirect_changelist"))
     assertContains(page, "/old")
     assertContains(page, '<td class="field-hits">1</td>', html=True)
+
+
+@pytest.mark.parametrize("address", ["/old%00/", "/?p=12&x=%00", "/" + "a" * 600])
+def test_addresses_no_redirect_can_have_are_404s_without_asking(client, address):
+    make("/old/", "/post/new/")
+    make("/?p=12", "/post/new/")
+    response = client.get(address)
+    assert response.status_code in {301, 404}  # /?p=12 still redirects, NUL elsewhere or not
+    assert response.status_code == 404 or address.startswith("/?p=12")

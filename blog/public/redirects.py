@@ -15,6 +15,10 @@ LEGACY_KEYS = ("p", "page_id", "attachment_id", "cat", "tag", "author")
 
 
 def _answer(request, candidates: list[str]):
+    # No stored address holds a NUL (PostgreSQL refuses one in text) or is that long.
+    candidates = [c for c in candidates if "\x00" not in c and len(c) <= 500]
+    if not candidates:
+        return None
     found = Redirect.objects.filter(old_path__in=candidates).values("pk", "new_path").first()
     if found is None:
         return None
