@@ -2,6 +2,7 @@
 
 from blog.models.comments import Comment, CommentQuerySet, CommentStatus, build_thread
 from blog.models.images import Image, Rendition, RenditionKind
+from blog.models.imports import ImportedItem
 from blog.models.moderation import BlockedTerm, BlockKind, ModerationEvent
 from blog.models.posts import (
     CommentPolicy,
@@ -28,6 +29,7 @@ __all__ = [
     "CommentStatus",
     "DailyPostViews",
     "Image",
+    "ImportedItem",
     "ModerationEvent",
     "Post",
     "PostAuthor",

@@ -1,0 +1,1 @@
+"""Moving in: one module per source (WordPress, ...) turning exports into records, one writer."""

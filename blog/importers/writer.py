@@ -1,0 +1,226 @@
+"""The one writer of every import: records in, rows out, keyed by (source, kind, source_id)
+so a second run updates what it made instead of making it again. Each post goes in its
+own transaction: one broken post is reported and the rest still import."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from blog.content.text import slugify
+from blog.importers.records import (
+    Broken,
+    ImportedComment,
+    ImportedPost,
+    ImportedTag,
+    ImportedWriter,
+    Report,
+    Skipped,
+)
+from blog.models import (
+    Author,
+    Comment,
+    CommentStatus,
+    ImportedItem,
+    Post,
+    PostAuthor,
+    PostStatus,
+    Redirect,
+    Tag,
+    normalize_path,
+)
+from blog.public import pagecache
+
+NO_EMAIL = "nobody@example.invalid"  # a commenter the old site kept no address for
+
+
+class _DryRun(Exception):
+    """Raised inside a post's transaction under --dry-run, so nothing it wrote stays."""
+
+
+class Importer:
+    def __init__(self, source: str, *, dry_run: bool = False):
+        self.source = source
+        self.report = Report(dry_run=dry_run)
+        self.writers: dict[str, ImportedWriter] = {}
+        self.tags: dict[str, ImportedTag] = {}
+        # A dry run rolls each post back, writers and tags too: counted once all the same.
+        self.made: set[tuple[str, str]] = set()
+
+    def _known(self, kind: str, source_id: str) -> int | None:
+        return (
+            ImportedItem.objects.filter(source=self.source, kind=kind, source_id=source_id)
+            .values_list("object_id", flat=True)
+            .first()
+        )
+
+    def _remember(self, kind: str, source_id: str, object_id: int) -> None:
+        ImportedItem.objects.update_or_create(
+            source=self.source, kind=kind, source_id=source_id,
+            defaults={"object_id": object_id},
+        )  # fmt: skip
+
+    def run(self, records) -> Report:
+        for record in records:
+            if isinstance(record, ImportedWriter):
+                self.writers[record.source_id] = record
+            elif isinstance(record, ImportedTag):
+                self.tags[record.source_id] = record
+            elif isinstance(record, Skipped):
+                self.report.count("posts", "skipped", f"{record.where}: skipped, {record.reason}")
+            elif isinstance(record, Broken):
+                self.report.count("posts", "failed", f"{record.where}: {record.reason}")
+            elif isinstance(record, ImportedPost):
+                self._post_in_its_transaction(record)
+        if not self.report.dry_run:
+            pagecache.invalidate_on_commit()
+        return self.report
+
+    def _post_in_its_transaction(self, record: ImportedPost) -> None:
+        report, self.report = self.report, Report(dry_run=self.report.dry_run)
+        try:
+            with transaction.atomic():
+                self._post(record)
+                if self.report.dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        except (ValidationError, DatabaseError, ValueError) as error:
+            messages = getattr(error, "messages", None) or [str(error)]
+            self.report = report
+            self.report.count("posts", "failed", f"{record.where}: {'; '.join(messages)}")
+            return
+        # Only what the post's transaction kept (or would keep) is counted.
+        for kind, tally in self.report.tallies.items():
+            for outcome, n in vars(tally).items():
+                for _ in range(n):
+                    report.count(kind, outcome)
+        report.notes += self.report.notes
+        self.report = report
+
+    def _count_made(self, kind: str, source_id: str) -> None:
+        if (kind, source_id) not in self.made:
+            self.made.add((kind, source_id))
+            self.report.count(kind, "created")
+
+    def _writer(self, source_id: str) -> Author:
+        found = self._known("writer", source_id)
+        author = Author.objects.filter(pk=found).first() if found else None
+        record = self.writers.get(source_id) or ImportedWriter(source_id=source_id, name=source_id)
+        if author is None:
+            author = Author(
+                name=record.name[:120], slug=_free_slug(Author, record.name or source_id)
+            )
+            author.full_clean()
+            author.save()
+            self._remember("writer", source_id, author.pk)
+            self._count_made("writers", source_id)
+            self._redirects(record.old_paths, author.get_absolute_url())
+        return author
+
+    def _tag(self, name: str) -> Tag:
+        record = next((t for t in self.tags.values() if t.name == name), None)
+        source_id = record.source_id if record else slugify(name)
+        found = self._known("tag", source_id)
+        tag = Tag.objects.filter(pk=found).first() if found else None
+        if tag is None:
+            tag = Tag.objects.filter(name__iexact=name).first()
+            if tag is None:
+                tag = Tag.objects.create(name=name[:100])
+                self._count_made("tags", source_id)
+            self._remember("tag", source_id, tag.pk)
+            if record:
+                self._redirects(record.old_paths, tag.get_absolute_url())
+        return tag
+
+    def _post(self, record: ImportedPost) -> None:
+        found = self._known("post", record.source_id)
+        post = Post.objects.filter(pk=found).first() if found else None
+        is_new = post is None
+        if is_new:
+            post = Post(slug=_free_slug(Post, record.slug or record.title))
+        status = PostStatus.DRAFT if record.status == "draft" else PostStatus.PUBLISHED
+        published_at = record.published_at
+        if status == PostStatus.PUBLISHED and published_at is None:
+            published_at = timezone.now()
+        fields = {
+            "title": record.title[:200], "body": record.body_html,
+            "excerpt": record.excerpt[:400], "status": status, "published_at": published_at,
+            "imported_views": record.imported_views,
+        }  # fmt: skip
+        before = {name: getattr(post, name) for name in fields}
+        for name, value in fields.items():
+            setattr(post, name, value)
+        post.full_clean()
+        post.save()
+        post.refresh_from_db(fields=list(fields))
+        self._remember("post", record.source_id, post.pk)
+        changed = is_new or before != {name: getattr(post, name) for name in fields}
+        self.report.count("posts", "created" if is_new else "updated" if changed else "unchanged")
+        if record.note:
+            self.report.notes.append(record.note)
+
+        authors = [self._writer(w) for w in dict.fromkeys(record.writer_ids)] or [
+            self._writer("unknown")
+        ]
+        PostAuthor.objects.filter(post=post).delete()
+        PostAuthor.objects.bulk_create(
+            PostAuthor(post=post, author=author, position=n) for n, author in enumerate(authors)
+        )
+        post.tags.set([self._tag(name) for name in record.tags])
+        self._comments(post, record.comments)
+        if status == PostStatus.PUBLISHED:
+            self._redirects(record.old_paths, post.get_absolute_url())
+
+    def _comments(self, post: Post, comments: tuple[ImportedComment, ...]) -> None:
+        made: dict[str, Comment] = {}
+        waiting = list(comments)
+        # Replies may come before the comment they answer: each pass places what it can.
+        while waiting:
+            placed = [c for c in waiting if not c.parent_id or c.parent_id in made]
+            if not placed:  # a reply to a comment that is not in the file (spam, trash)
+                placed = waiting
+            for record in placed:
+                waiting.remove(record)
+                made[record.source_id] = self._comment(post, record, made.get(record.parent_id))
+
+    def _comment(self, post: Post, record: ImportedComment, parent: Comment | None) -> Comment:
+        found = self._known("comment", record.source_id and f"{post.pk}:{record.source_id}")
+        comment = Comment.objects.filter(pk=found).first() if found else None
+        if comment is not None:
+            self.report.count("comments", "unchanged")
+            return comment
+        try:
+            validate_email(record.author_email)
+            email = record.author_email
+        except ValidationError:
+            email = NO_EMAIL  # kept private anyway; an old site's typo must not lose the comment
+        comment = Comment(
+            post=post, parent=parent, author_name=record.author_name or "Reader",
+            author_email=email[:254], body=record.body[:5000] or "…",
+            status=CommentStatus.APPROVED if record.is_approved else CommentStatus.PENDING,
+            created_at=record.created_at or post.published_at or timezone.now(),
+        )  # fmt: skip
+        comment.full_clean()
+        comment.save()
+        self._remember("comment", f"{post.pk}:{record.source_id}", comment.pk)
+        self.report.count("comments", "created")
+        return comment
+
+    def _redirects(self, old_paths, new_url: str) -> None:
+        for old in old_paths:
+            path = normalize_path(old)
+            if path == normalize_path(new_url):
+                continue  # the old address is the new one (Wix's /post/slug/)
+            redirect, created = Redirect.objects.update_or_create(
+                old_path=path[:500], defaults={"new_path": new_url, "source": self.source[:200]}
+            )
+            self.report.count("redirects", "created" if created else "unchanged")
+
+
+def _free_slug(model, text: str) -> str:
+    base = slugify(text)[:190] or "imported"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
