@@ -153,8 +153,10 @@ def _path(url: str) -> str:
 class WordPressExport:
     """An export file: `site` names it (its base address), `records()` reads it."""
 
-    def __init__(self, path):
-        self.path = path
+    def __init__(self, paths):
+        if len(paths) != 1:
+            raise ImportFileError("A WordPress site is one export file: import one at a time.")
+        self.path = path = paths[0]
         self.site = ""
         self.base = ""
         header = {"wp:base_site_url", "link", "wp:base_blog_url", "item"}
@@ -179,7 +181,11 @@ class WordPressExport:
                 ImportedPicture(
                     source_id=url or source_id, url=url,
                     alt=without_invisible_marks(meta.get("_wp_attachment_image_alt", "")),
-                    caption=plain_text(_text(item, "excerpt:encoded")),
+                    # WordPress's caption is the excerpt; exports from older sites and
+                    # some plugins carry it only as the description.
+                    caption=plain_text(
+                        _text(item, "excerpt:encoded") or _text(item, "content:encoded")
+                    )[:300],
                     title=without_invisible_marks(_text(item, "title")),
                 ),
                 _path(_text(item, "link")),

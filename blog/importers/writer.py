@@ -2,15 +2,24 @@
 so a second run updates what it made instead of making it again. Each post goes in its
 own transaction: one broken post is reported and the rest still import."""
 
+import html
+import re
+from hashlib import sha256
+from pathlib import PurePosixPath
+
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from blog.content.text import slugify
+from blog.content.uploads import validate_image_upload
+from blog.importers.pictures import Address, PictureSource, PictureUnavailable
 from blog.importers.records import (
     Broken,
     ImportedComment,
+    ImportedPicture,
     ImportedPost,
     ImportedTag,
     ImportedWriter,
@@ -21,6 +30,7 @@ from blog.models import (
     Author,
     Comment,
     CommentStatus,
+    Image,
     ImportedItem,
     Post,
     PostAuthor,
@@ -30,8 +40,11 @@ from blog.models import (
     normalize_path,
 )
 from blog.public import pagecache
+from blog.publishing.renditions import process_upload
 
 NO_EMAIL = "nobody@example.invalid"  # a commenter the old site kept no address for
+IMG = re.compile(r"<img\b[^>]*>", re.I)
+ATTRIBUTE = re.compile(r"""\b(src|alt|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 class _DryRun(Exception):
@@ -39,8 +52,11 @@ class _DryRun(Exception):
 
 
 class Importer:
-    def __init__(self, source: str, *, dry_run: bool = False):
+    def __init__(
+        self, source: str, *, dry_run: bool = False, pictures: PictureSource | None = None
+    ):
         self.source = source
+        self.pictures = pictures
         self.report = Report(dry_run=dry_run)
         self.writers: dict[str, ImportedWriter] = {}
         self.tags: dict[str, ImportedTag] = {}
@@ -72,15 +88,24 @@ class Importer:
                 self.report.count("posts", "failed", f"{record.where}: {record.reason}")
             elif isinstance(record, ImportedPost):
                 self._post_in_its_transaction(record)
+        if self.pictures is None and self.report.tallies.get("pictures"):
+            self.report.notes.append(
+                "Pictures stay at their old addresses: give the folder of the old site's "
+                "files (--media DIR), or ask for them to be fetched (--fetch-pictures), to "
+                "bring them into the library."
+            )
         if not self.report.dry_run:
             pagecache.invalidate_on_commit()
         return self.report
 
     def _post_in_its_transaction(self, record: ImportedPost) -> None:
+        # Pictures are kept even when their post fails: the files are stored already, and
+        # the next run finds them here instead of fetching them again.
+        pictures = self._pictures(record)
         report, self.report = self.report, Report(dry_run=self.report.dry_run)
         try:
             with transaction.atomic():
-                self._post(record)
+                self._post(record, pictures)
                 if self.report.dry_run:
                     raise _DryRun
         except _DryRun:
@@ -133,7 +158,66 @@ class Importer:
                 self._redirects(record.old_paths, tag.get_absolute_url())
         return tag
 
-    def _post(self, record: ImportedPost) -> None:
+    def _pictures(self, record: ImportedPost) -> dict[str, Image | None]:
+        """The post's cover and the pictures in its body, by address key: in the library
+        (found from an earlier run, or brought in now), or None where they can't be had."""
+        wanted: dict[str, tuple[Address, ImportedPicture]] = {}
+        if record.cover and record.cover.url:
+            wanted[Address.of(record.cover.url).key] = (Address.of(record.cover.url), record.cover)
+        for tag in IMG.findall(record.body_html):
+            values = _attributes(tag)
+            if values.get("src"):
+                address = Address.of(values["src"])
+                picture = ImportedPicture(
+                    source_id=address.key, url=values["src"], alt=values.get("alt", "")
+                )
+                wanted.setdefault(address.key, (address, picture))
+        return {key: self._picture(record, *found) for key, found in wanted.items()}
+
+    def _picture(self, post: ImportedPost, address: Address, record) -> Image | None:
+        source_id = (
+            address.key if len(address.key) <= 200 else sha256(address.key.encode()).hexdigest()
+        )
+        found = self._known("picture", source_id)
+        image = Image.objects.filter(pk=found).first() if found else None
+        if image is not None:
+            if (source_id, "picture") not in self.made:
+                self.made.add((source_id, "picture"))
+                self.report.count("pictures", "unchanged")
+            return image
+        if (source_id, "picture") in self.made:
+            return None  # already counted: failed, or made under --dry-run
+        self.made.add((source_id, "picture"))
+        if self.pictures is None:
+            self.report.count("pictures", "skipped")
+            return None
+        try:
+            data = self.pictures.read(address, record.url)
+            upload = ContentFile(data, name=address.file_name)
+            validate_image_upload(upload)
+        except PictureUnavailable as why:
+            self.report.count("pictures", "failed", f"{post.where}: picture {record.url}: {why}")
+            return None
+        except ValidationError as error:
+            reason = " ".join(error.messages)
+            self.report.count("pictures", "failed", f"{post.where}: picture {record.url}: {reason}")
+            return None
+        self.report.count("pictures", "created")
+        if self.report.dry_run:
+            return None
+        stem = PurePosixPath(address.file_name).stem.replace("-", " ").replace("_", " ")
+        image = Image(
+            title=(record.title or record.caption or stem)[:200],
+            alt=(record.alt or record.caption or record.title or stem)[:250],
+            caption=record.caption[:300],
+        )  # fmt: skip
+        with transaction.atomic():
+            image.file.save(address.file_name, upload, save=False)
+            process_upload(image)
+            self._remember("picture", source_id, image.pk)
+        return image
+
+    def _post(self, record: ImportedPost, pictures: dict[str, Image | None]) -> None:
         found = self._known("post", record.source_id)
         post = Post.objects.filter(pk=found).first() if found else None
         is_new = post is None
@@ -143,8 +227,10 @@ class Importer:
         published_at = record.published_at
         if status == PostStatus.PUBLISHED and published_at is None:
             published_at = timezone.now()
+        cover = pictures.get(Address.of(record.cover.url).key) if record.cover else None
         fields = {
-            "title": record.title[:200], "body": record.body_html,
+            "title": record.title[:200], "body": _in_library(record.body_html, pictures),
+            "cover": cover or post.cover,
             "excerpt": record.excerpt[:400], "status": status, "published_at": published_at,
             "imported_views": record.imported_views,
         }  # fmt: skip
@@ -216,6 +302,29 @@ class Importer:
                 old_path=path[:500], defaults={"new_path": new_url, "source": self.source[:200]}
             )
             self.report.count("redirects", "created" if created else "unchanged")
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+        for m in ATTRIBUTE.finditer(tag)
+    }
+
+
+def _in_library(body: str, pictures: dict[str, Image | None]) -> str:
+    """The body with its pictures' addresses (and links to the full-size picture) pointing
+    at the library: saving the post then gives them the library's renditions."""
+    if not any(pictures.values()):
+        return body
+
+    def point(match: re.Match) -> str:
+        value = html.unescape(match.group(2) if match.group(2) is not None else match.group(3))
+        image = pictures.get(Address.of(value).key) if value else None
+        if image is None:
+            return match.group(0)
+        return f'{match.group(1)}="{html.escape(image.file.url)}"'
+
+    return ATTRIBUTE.sub(point, body)
 
 
 def _free_slug(model, text: str) -> str:

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from blog.importers.pictures import Fetcher, PictureSource
 from blog.importers.records import ImportFileError
 from blog.importers.wordpress import WordPressExport
 from blog.importers.writer import Importer
@@ -19,17 +20,37 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("source", choices=sorted(SOURCES))
-        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "files", type=Path, nargs="+", metavar="FILE",
+            help="The export file; for Wix, any mix of its feed, saved post pages and posts CSV.",
+        )  # fmt: skip
         parser.add_argument(
             "--dry-run", action="store_true", help="Write nothing; report what would happen."
         )
+        parser.add_argument(
+            "--media", type=Path, metavar="DIR",
+            help="A copy of the old site's files (wp-content/uploads, Ghost's content/images, "
+            "downloaded Wix media): pictures are found there by their addresses' paths.",
+        )  # fmt: skip
+        parser.add_argument(
+            "--fetch-pictures", action="store_true",
+            help="Fetch pictures not found in --media from their old public addresses "
+            "(http and https only, 20 seconds and the upload size limit per file).",
+        )  # fmt: skip
 
-    def handle(self, *args, source, file, dry_run, **options):
-        if not file.is_file():
-            raise CommandError(f"There is no file at {file}.")
+    def handle(self, *args, source, files, dry_run, media, fetch_pictures, **options):
+        if media is not None and not media.is_dir():
+            raise CommandError(f"There is no folder at {media}.")
+        pictures = None
+        if media is not None or fetch_pictures:
+            pictures = PictureSource(media, Fetcher() if fetch_pictures else None)
+        for file in files:
+            if not file.is_file():
+                raise CommandError(f"There is no file at {file}.")
+        file = files[0]
         try:
-            export = SOURCES[source](file)
-            importer = Importer(export.source, dry_run=dry_run)
+            export = SOURCES[source](files)
+            importer = Importer(export.source, dry_run=dry_run, pictures=pictures)
             records = tqdm(
                 export.records(), desc="Importing", unit=" items", file=self.stderr._out,
                 disable=options["verbosity"] == 0,
