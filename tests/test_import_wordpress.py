@@ -132,3 +132,12 @@ def test_classic_bodies_get_paragraphs_captions_and_lose_scripts(tmp_path, media
     assert "script" not in post.body and "alert" not in post.body
     assert "kept words" in post.body and "unknown-plugin" not in post.body
     assert post.published_at.isoformat().startswith("2020-05-01T06:00")
+
+
+def test_a_second_run_reports_writers_and_tags_unchanged(media_root):
+    first = run(THEME)
+    writers = int(first.split("writers:")[1].split(" created")[0])
+    tags = int(first.split("tags:")[1].split(" created")[0])
+    again = run(THEME)
+    assert f"writers: 0 created, 0 updated, {writers} unchanged" in again
+    assert f"tags: 0 created, 0 updated, {tags} unchanged" in again

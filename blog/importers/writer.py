@@ -134,13 +134,24 @@ class Importer:
         record = self.writers.get(source_id) or ImportedWriter(source_id=source_id, name=source_id)
         if author is None:
             author = Author(
-                name=record.name[:120], slug=_free_slug(Author, record.name or source_id)
-            )
+                name=record.name[:120], slug=_free_slug(Author, record.name or source_id),
+                bio=record.bio,
+            )  # fmt: skip
             author.full_clean()
             author.save()
             self._remember("writer", source_id, author.pk)
             self._count_made("writers", source_id)
             self._redirects(record.old_paths, author.get_absolute_url())
+        elif ("writers", source_id) not in self.made:
+            self.made.add(("writers", source_id))
+            # A bio written here since the last run is the editors' own: only an empty
+            # one is filled from the old site.
+            if record.bio and not author.bio:
+                author.bio = record.bio
+                author.save(update_fields=["bio"])
+                self.report.count("writers", "updated")
+            else:
+                self.report.count("writers", "unchanged")
         return author
 
     def _tag(self, name: str) -> Tag:
@@ -148,14 +159,20 @@ class Importer:
         source_id = record.source_id if record else slugify(name)
         found = self._known("tag", source_id)
         tag = Tag.objects.filter(pk=found).first() if found else None
+        made = False
         if tag is None:
             tag = Tag.objects.filter(name__iexact=name).first()
             if tag is None:
-                tag = Tag.objects.create(name=name[:100])
-                self._count_made("tags", source_id)
+                tag, made = Tag.objects.create(name=name[:100]), True
             self._remember("tag", source_id, tag.pk)
             if record:
                 self._redirects(record.old_paths, tag.get_absolute_url())
+        # Counted by the tag it became (a category and a tag of one name are one tag here);
+        # one made under --dry-run is rolled back with its post, so it is known by name.
+        seen = ("tags", f"name:{source_id}" if made else f"pk:{tag.pk}")
+        if seen not in self.made:
+            self.made.add(seen)
+            self.report.count("tags", "created" if made else "unchanged")
         return tag
 
     def _pictures(self, record: ImportedPost) -> dict[str, Image | None]:
