@@ -209,6 +209,11 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "15"))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "50000000"))
 IMAGE_WIDTHS = [480, 800, 1200, 1600]
+# Export files uploaded to the admin's Import page: kept here, outside MEDIA_ROOT (they
+# hold commenters' emails and drafts), read by the tasks worker. With two app servers,
+# a folder both share (docs/deploy.md). Refused above IMPORT_MAX_UPLOAD_MB.
+IMPORTS_ROOT = Path(os.environ.get("IMPORTS_ROOT", BASE_DIR / "imports"))
+IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "200"))
 AVATAR_SIZES = [96, 320]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

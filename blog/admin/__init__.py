@@ -1,5 +1,5 @@
-"""The editors' admin: posts, comments, the picture library and redirects, one module each."""
+"""The editors' admin: posts, comments, pictures, redirects and imports, one module each."""
 
-from blog.admin import comments, images, posts, redirects
+from blog.admin import comments, images, imports, posts, redirects
 
-__all__ = ["comments", "images", "posts", "redirects"]
+__all__ = ["comments", "images", "imports", "posts", "redirects"]

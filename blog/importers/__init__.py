@@ -1,1 +1,1 @@
-"""Moving in: one module per source (WordPress, ...) turning exports into records, one writer."""
+"""Moving in and out: a reader per source, one writer, the exports and the Import page's runs."""

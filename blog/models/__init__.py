@@ -2,7 +2,7 @@
 
 from blog.models.comments import Comment, CommentQuerySet, CommentStatus, build_thread
 from blog.models.images import Image, Rendition, RenditionKind
-from blog.models.imports import ImportedItem
+from blog.models.imports import ImportedItem, ImportRun
 from blog.models.moderation import BlockedTerm, BlockKind, ModerationEvent
 from blog.models.posts import (
     CommentPolicy,
@@ -29,6 +29,7 @@ __all__ = [
     "CommentStatus",
     "DailyPostViews",
     "Image",
+    "ImportRun",
     "ImportedItem",
     "ModerationEvent",
     "Post",

@@ -1,4 +1,9 @@
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportedItem(models.Model):
@@ -28,3 +33,78 @@ class ImportedItem(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.source_id} from {self.source}"
+
+
+class PrivateImports(FileSystemStorage):
+    """Export files hold commenters' emails and drafts: kept out of MEDIA_ROOT, which the
+    site serves, in IMPORTS_ROOT, which only the app and its worker read. The folder is
+    read from the settings each time, so a test (or a deploy) can move it."""
+
+    @property
+    def base_location(self):
+        return settings.IMPORTS_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def _private_uploads():
+    return PrivateImports()
+
+
+class ImportRun(models.Model):
+    """One import started from the admin: the uploaded file, a dry run's preview, then
+    the import itself in the tasks worker, with its progress and report. Everything is
+    kept here, so the page can be reloaded or left and opened again."""
+
+    class Source(models.TextChoices):
+        WORDPRESS = "wordpress", _("WordPress export (.xml)")
+        GHOST = "ghost", _("Ghost export (.json)")
+        WIX = "wix", _("Wix: blog feed, saved post page or posts CSV")
+        SITE = "site", _("This site's own export (.zip or .json)")
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking the file")
+        READY = "ready", _("Checked: ready to import")
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Could not be imported")
+
+    source = models.CharField(_("source"), max_length=10, choices=Source)
+    file = models.FileField(
+        _("export file"), upload_to="%Y/%m/", storage=_private_uploads, max_length=300
+    )
+    fetch_pictures = models.BooleanField(
+        _("fetch pictures from the old site"),
+        default=False,
+        help_text=_(
+            "Bring covers and pictures in posts into the library from their old public "
+            "addresses. Without it, pictures keep their old addresses."
+        ),
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.CHECKING)
+    preview = models.JSONField(default=dict, blank=True)  # the dry run's report
+    report = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    total = models.PositiveIntegerField(default=0)  # items in the file, from the dry run
+    done = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self):
+        return f"{self.get_source_display()}: {self.file.name.rsplit('/', 1)[-1]}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in {self.Status.CHECKING, self.Status.QUEUED, self.Status.RUNNING}

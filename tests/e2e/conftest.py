@@ -63,6 +63,7 @@ def site_env(tmp_path_factory):
         **{name: value for name, value in os.environ.items() if name != "SITE_URL"},
         "DATABASE_URL": e2e_database_url(tmp),
         "MEDIA_ROOT": str(tmp / "media"),
+        "IMPORTS_ROOT": str(tmp / "imports"),
         "STATIC_ROOT": str(tmp / "static"),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         # Journeys post faster and more often than a person: the spam rules have their
@@ -130,6 +131,21 @@ def live_url(site_env, tmp_path_factory):
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def worker(site_env, live_url, tmp_path_factory):
+    """The tasks worker, as `make run` starts it beside the server: imports (and mail)
+    run there, outside the request."""
+    log = (tmp_path_factory.getbasetemp() / "worker.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+        cwd=ROOT, env=site_env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    yield process
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")

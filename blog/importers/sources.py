@@ -1,0 +1,5 @@
+"""The sources an import reads, by the name the command and the Import page give them."""
+
+from blog.importers.wordpress import WordPressExport
+
+SOURCES = {"wordpress": WordPressExport}
