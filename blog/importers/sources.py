@@ -1,5 +1,6 @@
 """The sources an import reads, by the name the command and the Import page give them."""
 
+from blog.importers.ghost import GhostExport
 from blog.importers.wordpress import WordPressExport
 
-SOURCES = {"wordpress": WordPressExport}
+SOURCES = {"ghost": GhostExport, "wordpress": WordPressExport}

@@ -3,12 +3,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from blog.importers.ghost import GhostExport
 from blog.importers.pictures import Fetcher, PictureSource
 from blog.importers.records import ImportFileError
 from blog.importers.wordpress import WordPressExport
 from blog.importers.writer import Importer
 
-SOURCES = {"wordpress": WordPressExport}
+SOURCES = {"ghost": GhostExport, "wordpress": WordPressExport}
 
 
 class Command(BaseCommand):
