@@ -184,7 +184,6 @@ def test_help_texts_read_as_written(admin_client):
     assertNotContains(response, "/post/<slug>/")
 
 
-
 def one_of_each():
     """A row of every blog model, so each admin's change page has something to show."""
     post = PostFactory(published=True, tags=["peace"], cover=ImageFactory())

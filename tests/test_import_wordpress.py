@@ -134,10 +134,19 @@ def test_classic_bodies_get_paragraphs_captions_and_lose_scripts(tmp_path, media
     assert post.published_at.isoformat().startswith("2020-05-01T06:00")
 
 
+def test_joiners_that_spell_words_and_emoji_stay_in_titles(tmp_path, media_root):
+    # U+200C spells Persian words, U+200D joins emoji; only direction marks go.
+    title = "\u200fمی\u200cخواهم \U0001f469\u200d\U0001f4bb\u200e"
+    run(export(tmp_path, title=title, body="Text"))
+    assert Post.objects.get().title == "می\u200cخواهم \U0001f469\u200d\U0001f4bb"
+
+
 def test_a_second_run_reports_writers_and_tags_unchanged(media_root):
     first = run(THEME)
     writers = int(first.split("writers:")[1].split(" created")[0])
     tags = int(first.split("tags:")[1].split(" created")[0])
+    # A tag made for one post and met again on the next is counted once, as made.
+    assert f"tags: {tags} created, 0 updated, 0 unchanged" in first
     again = run(THEME)
     assert f"writers: 0 created, 0 updated, {writers} unchanged" in again
     assert f"tags: 0 created, 0 updated, {tags} unchanged" in again

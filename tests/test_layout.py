@@ -28,4 +28,3 @@ def test_the_top_level_holds_django_places_and_concerns_only():
     concerns = {p for p in entries - django_places if (BLOG / p / "__init__.py").exists()}
     assert entries - django_places == concerns, "a module at the top of blog/: give it a package"
     assert len(entries) <= 16
-

@@ -20,7 +20,7 @@ from blog.models import ImportRun
 EXTENSIONS = {
     "wordpress": {".xml"},
     "ghost": {".json"},
-    "wix": {".xml", ".csv", ".html", ".htm", ".json"},
+    "wix": {".xml", ".csv", ".html", ".htm", ".json", ".zip"},
     "site": {".zip", ".json"},
 }
 

@@ -5,8 +5,10 @@ import html
 import re
 
 # Marks that change the direction of text without being seen (U+200E, U+200F, the
-# embeddings and isolates): pasted titles carry them, and a slug must not.
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# embeddings and isolates), zero-width spaces and byte-order marks: pasted titles carry
+# them, and a slug must not. The zero-width joiners (U+200C, U+200D) stay: emoji and
+# Persian words are spelled with them.
+INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
 BLOCKS = (

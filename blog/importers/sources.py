@@ -1,6 +1,7 @@
 """The sources an import reads, by the name the command and the Import page give them."""
 
 from blog.importers.ghost import GhostExport
+from blog.importers.wix import WixExport
 from blog.importers.wordpress import WordPressExport
 
-SOURCES = {"ghost": GhostExport, "wordpress": WordPressExport}
+SOURCES = {"ghost": GhostExport, "wix": WixExport, "wordpress": WordPressExport}

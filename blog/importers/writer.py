@@ -173,6 +173,8 @@ class Importer:
         if seen not in self.made:
             self.made.add(seen)
             self.report.count("tags", "created" if made else "unchanged")
+        if made:
+            self.made.add(("tags", f"pk:{tag.pk}"))  # a later post finds it by its pk
         return tag
 
     def _pictures(self, record: ImportedPost) -> dict[str, Image | None]:

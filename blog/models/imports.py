@@ -61,7 +61,7 @@ class ImportRun(models.Model):
     class Source(models.TextChoices):
         WORDPRESS = "wordpress", _("WordPress export (.xml)")
         GHOST = "ghost", _("Ghost export (.json)")
-        WIX = "wix", _("Wix: blog feed, saved post page or posts CSV")
+        WIX = "wix", _("Wix: blog feed, saved post page, posts CSV, or a .zip of them")
         SITE = "site", _("This site's own export (.zip or .json)")
 
     class Status(models.TextChoices):

@@ -22,14 +22,13 @@ def _answer(request, candidates: list[str]):
     found = Redirect.objects.filter(old_path__in=candidates).values("pk", "new_path").first()
     if found is None:
         return None
-    Redirect.objects.filter(pk=found["pk"]).update(
-        hits=F("hits") + 1, last_used_at=timezone.now()
-    )
+    Redirect.objects.filter(pk=found["pk"]).update(hits=F("hits") + 1, last_used_at=timezone.now())
     return HttpResponsePermanentRedirect(found["new_path"])
 
 
 def redirect_old_addresses(get_response):
     FILES = (settings.STATIC_URL, settings.MEDIA_URL)
+
     def middleware(request):
         if request.method in ("GET", "HEAD") and request.GET:
             keys = [key for key in LEGACY_KEYS if request.GET.get(key, "").isdigit()]

@@ -3,19 +3,18 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from blog.importers.ghost import GhostExport
 from blog.importers.pictures import Fetcher, PictureSource
 from blog.importers.records import ImportFileError
-from blog.importers.wordpress import WordPressExport
+from blog.importers.sources import SOURCES
 from blog.importers.writer import Importer
-
-SOURCES = {"ghost": GhostExport, "wordpress": WordPressExport}
 
 
 class Command(BaseCommand):
     help = (
         "Bring a blog in from another system: `manage.py import wordpress FILE.xml` reads "
-        "WordPress's export (Tools › Export). Run it again to update what changed; "
+        "WordPress's export (Tools › Export), `import ghost FILE.json` Ghost's (Settings › "
+        "Labs › Export), `import wix FILE…` a Wix blog's feed, saved post pages and posts CSV. "
+        "Run it again to update what changed; "
         "--dry-run writes nothing and reports what would happen."
     )
 
@@ -58,7 +57,9 @@ class Command(BaseCommand):
             )  # fmt: skip
             report = importer.run(r for r in records)
         except ImportFileError as error:
-            raise CommandError(f"{file.name}: {error}") from error
+            # Wix reads several files and its messages name the one at fault.
+            named = any(str(error).startswith(f.name) for f in files)
+            raise CommandError(str(error) if named else f"{file.name}: {error}") from error
         heading = "Would import (dry run, nothing written):" if dry_run else "Imported:"
         self.stdout.write(self.style.SUCCESS(heading))
         for line in report.lines():
