@@ -2,8 +2,10 @@
 grows: a generated WXR of N posts (about 10 KB each, with comments and tags, as a
 foundation's blog has) and WordPress's theme test data, each imported by
 `manage.py import wordpress` into a new, migrated database, in a child process whose
-peak resident memory is read from the kernel (getrusage). The target (issue 19): memory
-flat in the number of posts, under 300 MB at 10,000 posts.
+peak resident memory is read from the kernel (getrusage); then the site it made is
+exported again (`manage.py export`, JSON and WXR, each a .zip), measured the same way.
+The target (issue 19): memory flat in the number of posts, under 300 MB at 10,000 posts,
+for both.
 
     .venv/bin/python bench/imports.py                  # 1,000 and 10,000 posts, SQLite
     .venv/bin/python bench/imports.py --posts 2000     # one size
@@ -85,19 +87,26 @@ sys.exit(result.returncode)
 """
 
 
-def measure(export: Path, env: dict) -> tuple[float, float, str]:
-    """Seconds, peak MB and the posts line of one import."""
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "createcachetable"], env=env, check=True, cwd=ROOT)
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+
+
+def timed(command: list[str], env: dict) -> tuple[float, float, str]:
+    """Seconds, peak MB and the second line of output of one manage.py command."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", _PEAK, *manage, "import", "wordpress", str(export), "-v0"],
+        [sys.executable, "-c", _PEAK, *MANAGE, *command],
         env=env, check=True, cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     seconds = time.perf_counter() - started
-    posts, peak_kb = result.stdout.strip().splitlines()[-2:]
-    return seconds, int(peak_kb) / 1024, posts.strip()
+    line, peak_kb = result.stdout.strip().splitlines()[-2:]
+    return seconds, int(peak_kb) / 1024, line.strip()
+
+
+def measure(export: Path, env: dict) -> tuple[float, float, str]:
+    """Seconds, peak MB and the posts line of one import."""
+    subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*MANAGE, "createcachetable"], env=env, check=True, cwd=ROOT)
+    return timed(["import", "wordpress", str(export), "-v0"], env)
 
 
 def main() -> None:
@@ -125,8 +134,16 @@ def main() -> None:
             seconds, peak, posts_line = measure(export, env)
             size = export.stat().st_size / 1024 / 1024
             print(f"{label}: {posts_line}", file=sys.stderr)
-            rows.append(f"| {label} | {size:,.1f} MB | {seconds:,.1f} s | {peak:,.0f} MB |")
-    print("| WXR | file | time | peak memory |\n|---|---|---|---|")
+            rows.append(f"| import {label} | {size:,.1f} MB | {seconds:,.1f} s | {peak:,.0f} MB |")
+            for fmt in ("json", "wxr"):
+                out = tmp / f"export-{number}-{fmt}.zip"
+                seconds, peak, _ = timed(["export", "--format", fmt, str(out)], env)
+                size = out.stat().st_size / 1024 / 1024
+                rows.append(
+                    f"| export it again, {fmt.upper()} .zip | {size:,.1f} MB | {seconds:,.1f} s "
+                    f"| {peak:,.0f} MB |"
+                )
+    print("| case | file | time | peak memory |\n|---|---|---|---|")
     print("\n".join(rows))
 
 

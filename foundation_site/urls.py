@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from blog.views.dashboard import reader_stats
+from blog.views.exports import site_export, site_export_delete, site_export_file
 
 
 def media(request, path):
@@ -21,6 +22,17 @@ def media(request, path):
 urlpatterns = [
     # Before the admin's own URLs, which answer every other path under the admin's.
     path(f"{settings.ADMIN_PATH}stats/", admin.site.admin_view(reader_stats), name="reader_stats"),
+    path(f"{settings.ADMIN_PATH}export/", admin.site.admin_view(site_export), name="site_export"),
+    path(
+        f"{settings.ADMIN_PATH}export/<str:name>/",
+        admin.site.admin_view(site_export_file),
+        name="site_export_file",
+    ),  # fmt: skip
+    path(
+        f"{settings.ADMIN_PATH}export/<str:name>/delete/",
+        admin.site.admin_view(site_export_delete),
+        name="site_export_delete",
+    ),  # fmt: skip
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("blog.urls")),
 ]

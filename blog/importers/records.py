@@ -12,6 +12,12 @@ class ImportedWriter:
     name: str
     bio: str = ""
     old_paths: tuple[str, ...] = ()
+    slug: str = ""  # kept when free: this site's own export keeps its writers' addresses
+    role: str = ""
+    picture: "ImportedPicture | None" = None
+    # Made even if no post names it: this site's own export lists only its real writers
+    # (WordPress's lists every account that could write).
+    listed: bool = False
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,7 @@ class ImportedPicture:
     alt: str = ""
     caption: str = ""
     title: str = ""
+    credit: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,10 @@ class ImportedComment:
     created_at: datetime | None
     is_approved: bool
     parent_id: str = ""  # source_id of the comment it answers
+    status: str = ""  # this site's own statuses (spam kept as spam); else from is_approved
+    edited_at: datetime | None = None
+    by_editor: bool = False
+    is_deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,17 @@ class ImportedPost:
     old_paths: tuple[str, ...] = ()
     imported_views: int = 0
     note: str = ""  # why the status changed ("private on the old site: imported as a draft")
+    comments_enabled: bool = True
+    comment_policy: str = ""
+
+
+@dataclass(frozen=True)
+class ImportedRedirect:
+    """An old address the old site already sent somewhere (its own redirects)."""
+
+    old_path: str
+    new_path: str
+    where: str
 
 
 @dataclass(frozen=True)

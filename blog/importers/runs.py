@@ -48,7 +48,10 @@ def _as_dict(report: Report) -> dict:
 def _read(run: ImportRun, *, dry_run: bool) -> tuple[Report, int]:
     path = Path(run.file.path)
     export = SOURCES[run.source]([path])
-    pictures = PictureSource(None, Fetcher()) if run.fetch_pictures and not dry_run else None
+    # This site's own export brings its pictures; the preview fetches nothing.
+    media = getattr(export, "media", None)
+    fetcher = Fetcher() if run.fetch_pictures and not dry_run else None
+    pictures = PictureSource(media, fetcher) if media or fetcher else None
     importer = Importer(export.source, dry_run=dry_run, pictures=pictures)
     seen, last = 0, time.monotonic()
 

@@ -283,6 +283,7 @@ class WordPressExport:
             comments=tuple(self._comments(item)),
             old_paths=self._old_paths(item, source_id, slug, attachment_pages.get(source_id, [])),
             imported_views=_views(meta), note=note,
+            comments_enabled=_text(item, "wp:comment_status") != "closed",
         )  # fmt: skip
 
     def _comments(self, item) -> Iterator[ImportedComment]:

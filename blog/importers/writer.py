@@ -21,6 +21,7 @@ from blog.importers.records import (
     ImportedComment,
     ImportedPicture,
     ImportedPost,
+    ImportedRedirect,
     ImportedTag,
     ImportedWriter,
     Report,
@@ -62,6 +63,7 @@ class Importer:
         self.tags: dict[str, ImportedTag] = {}
         # A dry run rolls each post back, writers and tags too: counted once all the same.
         self.made: set[tuple[str, str]] = set()
+        self.writer_pictures: dict[str, Image | None] = {}
 
     def _known(self, kind: str, source_id: str) -> int | None:
         return (
@@ -80,6 +82,16 @@ class Importer:
         for record in records:
             if isinstance(record, ImportedWriter):
                 self.writers[record.source_id] = record
+                if picture := record.picture:
+                    found = self._picture(record.name, Address.of(picture.url), picture)
+                    self.writer_pictures[record.source_id] = found
+                if record.listed:
+                    self._apart(record.name, lambda r=record: self._writer(r.source_id))
+            elif isinstance(record, ImportedPicture):
+                self._picture(record.title or record.url, Address.of(record.url), record)
+            elif isinstance(record, ImportedRedirect):
+                where = record.where
+                self._apart(where, lambda r=record: self._redirects([r.old_path], r.new_path))
             elif isinstance(record, ImportedTag):
                 self.tags[record.source_id] = record
             elif isinstance(record, Skipped):
@@ -102,10 +114,16 @@ class Importer:
         # Pictures are kept even when their post fails: the files are stored already, and
         # the next run finds them here instead of fetching them again.
         pictures = self._pictures(record)
+        self._apart(record.where, lambda: self._post(record, pictures))
+
+    def _apart(self, where: str, write, kind: str = "posts") -> None:
+        """`write()` in a transaction of its own (rolled back under --dry-run): if it
+        fails, what it wrote is undone, the failure is reported with `where`, and the
+        import goes on."""
         report, self.report = self.report, Report(dry_run=self.report.dry_run)
         try:
             with transaction.atomic():
-                self._post(record, pictures)
+                write()
                 if self.report.dry_run:
                     raise _DryRun
         except _DryRun:
@@ -113,7 +131,7 @@ class Importer:
         except (ValidationError, DatabaseError, ValueError) as error:
             messages = getattr(error, "messages", None) or [str(error)]
             self.report = report
-            self.report.count("posts", "failed", f"{record.where}: {'; '.join(messages)}")
+            self.report.count(kind, "failed", f"{where}: {'; '.join(messages)}")
             return
         # Only what the post's transaction kept (or would keep) is counted.
         for kind, tally in self.report.tallies.items():
@@ -134,8 +152,9 @@ class Importer:
         record = self.writers.get(source_id) or ImportedWriter(source_id=source_id, name=source_id)
         if author is None:
             author = Author(
-                name=record.name[:120], slug=_free_slug(Author, record.name or source_id),
-                bio=record.bio,
+                name=record.name[:120], role=record.role[:120], bio=record.bio,
+                slug=_free_slug(Author, record.slug or record.name or source_id),
+                picture=self.writer_pictures.get(source_id),
             )  # fmt: skip
             author.full_clean()
             author.save()
@@ -191,9 +210,9 @@ class Importer:
                     source_id=address.key, url=values["src"], alt=values.get("alt", "")
                 )
                 wanted.setdefault(address.key, (address, picture))
-        return {key: self._picture(record, *found) for key, found in wanted.items()}
+        return {key: self._picture(record.where, *found) for key, found in wanted.items()}
 
-    def _picture(self, post: ImportedPost, address: Address, record) -> Image | None:
+    def _picture(self, where: str, address: Address, record: ImportedPicture) -> Image | None:
         source_id = (
             address.key if len(address.key) <= 200 else sha256(address.key.encode()).hexdigest()
         )
@@ -215,11 +234,11 @@ class Importer:
             upload = ContentFile(data, name=address.file_name)
             validate_image_upload(upload)
         except PictureUnavailable as why:
-            self.report.count("pictures", "failed", f"{post.where}: picture {record.url}: {why}")
+            self.report.count("pictures", "failed", f"{where}: picture {record.url}: {why}")
             return None
         except ValidationError as error:
             reason = " ".join(error.messages)
-            self.report.count("pictures", "failed", f"{post.where}: picture {record.url}: {reason}")
+            self.report.count("pictures", "failed", f"{where}: picture {record.url}: {reason}")
             return None
         self.report.count("pictures", "created")
         if self.report.dry_run:
@@ -228,7 +247,7 @@ class Importer:
         image = Image(
             title=(record.title or record.caption or stem)[:200],
             alt=(record.alt or record.caption or record.title or stem)[:250],
-            caption=record.caption[:300],
+            caption=record.caption[:300], credit=record.credit[:200],
         )  # fmt: skip
         with transaction.atomic():
             image.file.save(address.file_name, upload, save=False)
@@ -252,6 +271,7 @@ class Importer:
             "cover": cover or post.cover,
             "excerpt": record.excerpt[:400], "status": status, "published_at": published_at,
             "imported_views": record.imported_views,
+            "comments_enabled": record.comments_enabled, "comment_policy": record.comment_policy,
         }  # fmt: skip
         before = {name: getattr(post, name) for name in fields}
         for name, value in fields.items():
@@ -300,11 +320,14 @@ class Importer:
             email = record.author_email
         except ValidationError:
             email = NO_EMAIL  # kept private anyway; an old site's typo must not lose the comment
+        status = CommentStatus.APPROVED if record.is_approved else CommentStatus.PENDING
         comment = Comment(
             post=post, parent=parent, author_name=record.author_name or "Reader",
             author_email=email[:254], body=record.body[:5000] or "…",
-            status=CommentStatus.APPROVED if record.is_approved else CommentStatus.PENDING,
+            status=record.status if record.status in CommentStatus.values else status,
             created_at=record.created_at or post.published_at or timezone.now(),
+            edited_at=record.edited_at, by_editor=record.by_editor,
+            is_deleted=record.is_deleted,
         )  # fmt: skip
         comment.full_clean()
         comment.save()

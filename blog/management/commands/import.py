@@ -14,7 +14,8 @@ class Command(BaseCommand):
         "Bring a blog in from another system: `manage.py import wordpress FILE.xml` reads "
         "WordPress's export (Tools › Export), `import ghost FILE.json` Ghost's (Settings › "
         "Labs › Export), `import wix FILE…` a Wix blog's feed, saved post pages and posts CSV. "
-        "Run it again to update what changed; "
+        "`import site FILE.zip` this site's own export (manage.py export). Run it again to "
+        "update what changed; "
         "--dry-run writes nothing and reports what would happen."
     )
 
@@ -41,15 +42,17 @@ class Command(BaseCommand):
     def handle(self, *args, source, files, dry_run, media, fetch_pictures, **options):
         if media is not None and not media.is_dir():
             raise CommandError(f"There is no folder at {media}.")
-        pictures = None
-        if media is not None or fetch_pictures:
-            pictures = PictureSource(media, Fetcher() if fetch_pictures else None)
         for file in files:
             if not file.is_file():
                 raise CommandError(f"There is no file at {file}.")
         file = files[0]
         try:
             export = SOURCES[source](files)
+            # This site's own export brings its pictures (in its zip, or beside it).
+            media = media or getattr(export, "media", None)
+            pictures = None
+            if media is not None or fetch_pictures:
+                pictures = PictureSource(media, Fetcher() if fetch_pictures else None)
             importer = Importer(export.source, dry_run=dry_run, pictures=pictures)
             records = tqdm(
                 export.records(), desc="Importing", unit=" items", file=self.stderr._out,
