@@ -6,12 +6,14 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -28,9 +30,16 @@ from blog.models import (
     PublicationEvent,
     Tag,
 )
+from blog.publishing.autosave import (
+    WRITING_FIELDS,
+    Changed,
+    autosave,
+    discard_pending,
+    pending_edit,
+)
 from blog.publishing.checks import publishing_warnings
 from blog.publishing.previews import preview_url
-from blog.publishing.revisions import compare
+from blog.publishing.revisions import COMPARED_FIELDS, compare
 from blog.publishing.services import (
     publish_posts,
     record_publication,
@@ -70,10 +79,35 @@ class PostAuthorInline(PlainHelpTextsInline, admin.TabularInline):
 
 
 class PostAdminForm(forms.ModelForm):
+    # The version the screen was opened at (or last autosaved): see blog.publishing.autosave.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    user = None  # set by PostAdmin.get_form: whose pending changes to offer
+    conflict = None  # when refused: who changed the post, and how theirs differs
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.pending = None
         if self.instance.pk and not self.is_bound:
             self.initial["body"] = unembed_videos(self.instance.body)
+            self.initial["version"] = self.instance.version
+            self.pending = self.user and pending_edit(self.instance, self.user)
+            if self.pending:  # the changes autosaved but not yet published: go on with them
+                for name in WRITING_FIELDS:
+                    self.initial[name] = getattr(self.pending, name)
+                self.initial["body"] = unembed_videos(self.pending.body)
+
+    def clean(self):
+        data = super().clean()
+        opened = data.get("version")
+        if self.instance.pk and opened is not None:
+            current = Post.objects.filter(pk=self.instance.pk).first()
+            if current and current.version != opened:
+                changed = Changed(current)
+                theirs = {name: getattr(current, name) for name, _label in COMPARED_FIELDS}
+                yours = {name: data.get(name, theirs[name]) for name in theirs}
+                self.conflict = {"by": changed.by, "at": changed.at, "rows": compare(theirs, yours)}
+                raise forms.ValidationError(str(changed), code="changed")
+        return data
 
 
 @admin.register(Post)
@@ -94,28 +128,25 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
     readonly_fields = ["preview_link", "view_count", "reading_time", "created_at", "updated_at"]
     inlines = [PostAuthorInline]
     object_history_template = "admin/blog/post/history.html"
+    change_form_template = "admin/blog/post/change_form.html"
     autocomplete_fields = ["cover"]
     actions = ["publish", "unpublish"]
+    # The writing comes first and alone: title, cover, text. Everything else sits in the
+    # sidebar (templates/admin/blog/post/change_form.html puts the "side" fieldsets there);
+    # the numbers (views, created, updated) are on the post's history page and the list.
     fieldsets = [
-        (None, {"fields": ["preview_link", "title", "slug", "excerpt", "body", "tags"]}),
-        ("Cover", {"fields": ["cover"]}),
-        (
-            "Publishing",
-            {"fields": ["status", "published_at", "comments_enabled", "comment_policy"]},
-        ),
-        (
-            "Numbers",
-            {
-                "fields": [
-                    "view_count",
-                    "imported_views",
-                    "reading_time",
-                    "created_at",
-                    "updated_at",
-                ]
-            },  # fmt: skip
-        ),
-    ]
+        (None, {"fields": ["title", "cover", "body"], "classes": ["post-writing"]}),
+        (gettext_lazy("Publishing"), {"fields": ["status", "published_at", "preview_link"],
+                                      "classes": ["side", "post-publishing"]}),
+        (gettext_lazy("Address"), {"fields": ["slug"], "classes": ["side", "post-address"]}),
+        (gettext_lazy("Tags and excerpt"), {"fields": ["tags", "excerpt"], "classes": ["side"]}),
+        (gettext_lazy("Comments"), {"fields": ["comments_enabled", "comment_policy"],
+                                    "classes": ["side"]}),
+        (gettext_lazy("Search and sharing"), {"fields": ["meta_description"],
+                                              "classes": ["side", "post-seo"]}),
+        (gettext_lazy("Moved from another site"), {"fields": ["imported_views"],
+                                                   "classes": ["side", "collapse"]}),
+    ]  # fmt: skip
 
     # Roles (groups made by migration 0003): editors have `publish_post` and
     # `change_any_post`; writers edit only posts that credit them, and only until they
@@ -154,9 +185,20 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The address shown whole under the slug: SITE_URL/post/<slug>/.
+        base = reverse("blog:post_detail", kwargs={"slug": "-"}).removesuffix("-/")
+        context["site_url_for_posts"] = settings.SITE_URL + base
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
     def save_model(self, request, obj, form, change):
         before = Post.objects.filter(pk=obj.pk).values("status", "published_at", "slug").first()
         super().save_model(request, obj, form, change)
+        discard_pending(obj, request.user)  # what was kept aside is now the post
         record_publication(post=obj, actor=request.user, before=before)
         if before and before["status"] == PostStatus.PUBLISHED and before["slug"] != obj.slug:
             redirect_old_address(post=obj, old_slug=before["slug"])
@@ -202,10 +244,65 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
 
     def get_urls(self):
         compare = self.admin_site.admin_view(self.compare_view)
+        autosave = self.admin_site.admin_view(self.autosave_view)
+        discard = self.admin_site.admin_view(self.discard_view)
         return [
+            path("autosave/", autosave, name="blog_post_autosave_new"),
+            path("<int:object_id>/autosave/", autosave, name="blog_post_autosave"),
+            path("<int:object_id>/discard/", discard, name="blog_post_discard"),
             path("<path:object_id>/history/compare/", compare, name="blog_post_compare"),
             *super().get_urls(),
         ]
+
+    def autosave_view(self, request, object_id=None):
+        """The post screen's autosave (static/js/admin/post-screen.js): the words only,
+        as JSON. A draft is saved; a published post's changes are kept aside."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        post = None
+        if object_id is not None:
+            post = self.get_object(request, str(object_id))
+            if post is None or not self.has_change_permission(request, post):
+                raise PermissionDenied
+        elif not self.has_add_permission(request):
+            raise PermissionDenied
+        version = request.POST.get("version", "")
+        writers = [
+            int(value) for key, value in request.POST.items()
+            if key.startswith("post_authors-") and key.endswith("-author") and value.isdigit()
+        ]  # fmt: skip
+        try:
+            saved = autosave(
+                post=post, user=request.user, fields=request.POST, writers=writers,
+                version=int(version) if version.isdigit() else None,
+            )  # fmt: skip
+        except Changed as changed:
+            return JsonResponse(
+                {"error": str(changed), "by": changed.by, "at": changed.at.isoformat()},
+                status=409,
+            )
+        answer = {
+            "version": saved.version, "saved_at": saved.saved_at.isoformat(),
+            "pending": saved.pending,
+            "autosave_url": reverse("admin:blog_post_autosave", args=[saved.post.pk]),
+        }  # fmt: skip
+        if saved.created:
+            answer["change_url"] = reverse("admin:blog_post_change", args=[saved.post.pk])
+            answer["writers"] = list(
+                saved.post.post_authors.order_by("position").values("pk", "author_id")
+            )
+        return JsonResponse(answer)
+
+    def discard_view(self, request, object_id):
+        """Throw away this editor's autosaved changes to a published post."""
+        post = self.get_object(request, str(object_id))
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if post is None or not self.has_change_permission(request, post):
+            raise PermissionDenied
+        discard_pending(post, request.user)
+        self.message_user(request, _("Your unpublished changes are discarded."))
+        return redirect("admin:blog_post_change", post.pk)
 
     def history_view(self, request, object_id, extra_context=None):
         versions = Version.objects.get_for_object_reference(Post, object_id).select_related(

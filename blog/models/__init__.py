@@ -12,7 +12,7 @@ from blog.models.posts import (
     PostStatus,
     TaggedPost,
 )
-from blog.models.publishing import PublicationEvent
+from blog.models.publishing import PendingEdit, PublicationEvent
 from blog.models.redirects import Redirect, normalize_path
 from blog.models.search import SearchDocument
 from blog.models.tags import Tag
@@ -32,6 +32,7 @@ __all__ = [
     "ImportRun",
     "ImportedItem",
     "ModerationEvent",
+    "PendingEdit",
     "Post",
     "PostAuthor",
     "PostQuerySet",

@@ -260,6 +260,16 @@ class Post(models.Model):
     reading_time = models.PositiveSmallIntegerField(
         "reading time (minutes)", default=1, editable=False
     )
+    meta_description = models.CharField(
+        "search and sharing description",
+        max_length=300,
+        blank=True,
+        help_text="What search engines and shared links show under the title; about 150 "
+        "characters. Leave empty to use the excerpt.",
+    )
+    # Every save counts one up: an editor's form carries the number it was opened at, and
+    # a save from a form opened before someone else's is refused, not silently applied.
+    version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -295,13 +305,19 @@ class Post(models.Model):
             self.slug = self._unique_slug()
         if self.status == PostStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()  # published without a time: now
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("blog:post_detail", kwargs={"slug": self.slug})
 
-        if self.status == PostStatus.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+    @property
+    def description(self) -> str:
+        """What search results and shared links show under the title."""
+        return self.meta_description or self.excerpt or self.title
+
 
     @property
     def body_html(self):

@@ -22,3 +22,25 @@ class PublicationEvent(models.Model):
 
     def __str__(self):
         return f"{self.actor or 'the site'} {self.action} “{self.post}”"
+
+
+class PendingEdit(models.Model):
+    """An editor's unsaved changes to a published post, kept by the post screen's
+    autosave so half-written edits never reach readers: applied when the editor presses
+    Update, offered again when they open the post, discarded on request."""
+
+    post = models.ForeignKey("blog.Post", on_delete=models.CASCADE, related_name="pending_edits")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200)
+    excerpt = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    base_version = models.PositiveIntegerField(help_text="The post's version it was begun on.")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user"], name="pending_edit_one_per_editor")
+        ]
+
+    def __str__(self):
+        return f"{self.user}'s changes to “{self.post}”"
