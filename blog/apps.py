@@ -9,9 +9,11 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         from blog.public import pagecache, search
+        from blog.publishing import videos
 
         search.connect_signals()
         pagecache.connect_signals()
+        videos.connect_signals()
 
 
 class FoundationAdminConfig(admin_apps.AdminConfig):

@@ -340,8 +340,15 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Content Security Policy (Django's own middleware). Everything comes from this site; an
 # inline <script> or <style> runs only with the request's nonce (`csp_nonce`); frames only
-# from the video players blog.content.text embeds; nobody may frame these pages.
+# from the video players a reader's click loads (blog.content.videos); nobody may frame
+# these pages.
 VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Where a video's title is asked for, once, by the tasks worker after a post is saved
+# (blog/publishing/videos.py); tests point them at a server of their own.
+VIDEO_OEMBED_ENDPOINTS = {
+    "youtube": "https://www.youtube.com/oembed",
+    "vimeo": "https://vimeo.com/api/oembed.json",
+}
 # The visual editor (Tiptap, inside django-prose-editor 0.28) adds one fixed <style> of
 # its own and takes no nonce: that stylesheet, and only it, is allowed by its hash. After
 # an upgrade the editor journey fails on the browser's CSP error, which names the new hash.

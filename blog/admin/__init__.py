@@ -1,5 +1,5 @@
-"""The editors' admin: posts, comments, pictures, redirects and imports, one module each."""
+"""The editors' admin: posts, writers and tags, comments, pictures, redirects, imports."""
 
-from blog.admin import comments, images, imports, posts, redirects
+from blog.admin import comments, images, imports, posts, redirects, writers
 
-__all__ = ["comments", "images", "imports", "posts", "redirects"]
+__all__ = ["comments", "images", "imports", "posts", "redirects", "writers"]

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-import taggit.models
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -18,17 +17,14 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from blog.admin.help_texts import PlainHelpTexts, PlainHelpTextsInline
-from blog.admin.readonly import RecordAdmin
+from blog.admin.widgets import CoverPictureWidget
 from blog.content.text import unembed_videos
 from blog.models import (
-    Author,
     CommentStatus,
     DailyPostViews,
     Post,
     PostAuthor,
     PostStatus,
-    PublicationEvent,
-    Tag,
 )
 from blog.publishing.autosave import (
     WRITING_FIELDS,
@@ -80,7 +76,7 @@ class PostAuthorInline(PlainHelpTextsInline, admin.TabularInline):
 
 class PostAdminForm(forms.ModelForm):
     # The version the screen was opened at (or last autosaved): see blog.publishing.autosave.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     user = None  # set by PostAdmin.get_form: whose pending changes to offer
     conflict = None  # when refused: who changed the post, and how theirs differs
 
@@ -89,7 +85,7 @@ class PostAdminForm(forms.ModelForm):
         self.pending = None
         if self.instance.pk and not self.is_bound:
             self.initial["body"] = unembed_videos(self.instance.body)
-            self.initial["version"] = self.instance.version
+            self.initial["opened_version"] = self.instance.version
             self.pending = self.user and pending_edit(self.instance, self.user)
             if self.pending:  # the changes autosaved but not yet published: go on with them
                 for name in WRITING_FIELDS:
@@ -98,7 +94,7 @@ class PostAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        opened = data.get("version")
+        opened = data.get("opened_version")
         if self.instance.pk and opened is not None:
             current = Post.objects.filter(pk=self.instance.pk).first()
             if current and current.version != opened:
@@ -129,17 +125,18 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
     inlines = [PostAuthorInline]
     object_history_template = "admin/blog/post/history.html"
     change_form_template = "admin/blog/post/change_form.html"
-    autocomplete_fields = ["cover"]
     actions = ["publish", "unpublish"]
     # The writing comes first and alone: title, cover, text. Everything else sits in the
     # sidebar (templates/admin/blog/post/change_form.html puts the "side" fieldsets there);
     # the numbers (views, created, updated) are on the post's history page and the list.
     fieldsets = [
-        (None, {"fields": ["title", "cover", "body"], "classes": ["post-writing"]}),
+        (None, {"fields": ["title", "cover", "body", "opened_version"],
+                "classes": ["post-writing"]}),
         (gettext_lazy("Publishing"), {"fields": ["status", "published_at", "preview_link"],
                                       "classes": ["side", "post-publishing"]}),
         (gettext_lazy("Address"), {"fields": ["slug"], "classes": ["side", "post-address"]}),
-        (gettext_lazy("Tags and excerpt"), {"fields": ["tags", "excerpt"], "classes": ["side"]}),
+        (gettext_lazy("In lists and feeds"), {"fields": ["tags", "excerpt"],
+                                              "classes": ["side"]}),
         (gettext_lazy("Comments"), {"fields": ["comments_enabled", "comment_policy"],
                                     "classes": ["side"]}),
         (gettext_lazy("Search and sharing"), {"fields": ["meta_description"],
@@ -177,6 +174,16 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             fields += ["published_at", "imported_views"]
         return fields
 
+    class Media:
+        # Pictures dropped or pasted into the text go to the library.
+        js = ["js/admin/pictures.js", "js/admin/picture-drop.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "cover":
+            # Its own buttons choose and upload: not the admin's list with "+" beside it.
+            return db_field.formfield(widget=CoverPictureWidget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not self.can_publish(request):
             kwargs["choices"] = [
@@ -190,6 +197,16 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
         base = reverse("blog:post_detail", kwargs={"slug": "-"}).removesuffix("-/")
         context["site_url_for_posts"] = settings.SITE_URL + base
         return super().render_change_form(request, context, *args, **kwargs)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        profile = getattr(request.user, "author_profile", None)
+        # A new post is the writer's own to begin with (only as shown: a form sent back
+        # says for itself who writes it).
+        new = obj.pk is None and request.method == "GET"
+        if isinstance(inline, PostAuthorInline) and new and profile:
+            kwargs["initial"] = [{"author": profile.pk, "position": 0}]
+        return kwargs
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -266,7 +283,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
                 raise PermissionDenied
         elif not self.has_add_permission(request):
             raise PermissionDenied
-        version = request.POST.get("version", "")
+        version = request.POST.get("opened_version", "")
         writers = [
             int(value) for key, value in request.POST.items()
             if key.startswith("post_authors-") and key.endswith("-author") and value.isdigit()
@@ -275,6 +292,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             saved = autosave(
                 post=post, user=request.user, fields=request.POST, writers=writers,
                 version=int(version) if version.isdigit() else None,
+                credit_self=not self.sees_all(request),
             )  # fmt: skip
         except Changed as changed:
             return JsonResponse(
@@ -382,64 +400,3 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
     def unpublish(self, request, queryset):
         count = unpublish_posts(posts=queryset, actor=request.user)
         self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)
-
-
-@admin.register(Author)
-class AuthorAdmin(PlainHelpTexts, admin.ModelAdmin):
-    list_display = ["name", "picture_thumbnail", "role", "user", "post_total"]
-    list_select_related = ["user", "picture"]
-    search_fields = ["name", "role"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user", "picture"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(post_total=Count("post_credits"))
-            .prefetch_related("picture__renditions")
-        )
-
-    @admin.display(description="picture")
-    def picture_thumbnail(self, author):
-        square = [r for r in author.picture.renditions.all() if r.kind == "square"] if (
-            author.picture
-        ) else []  # fmt: skip
-        if not square:
-            return "—"
-        return format_html(
-            '<img class="writer-thumb" src="{}" alt="" width="40" height="40">', square[0].url
-        )
-
-    @admin.display(description="posts", ordering="post_total")
-    def post_total(self, author):
-        return author.post_total
-
-
-# Posts use the blog's own Tag (ASCII slugs); taggit's unused default stays out of sight.
-admin.site.unregister(taggit.models.Tag)
-
-
-@admin.register(Tag)
-class TagAdmin(PlainHelpTexts, admin.ModelAdmin):
-    list_display = ["name", "slug", "post_total"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(post_total=Count("tagged_posts"))
-
-    @admin.display(description="posts", ordering="post_total")
-    def post_total(self, tag):
-        return tag.post_total
-
-
-@admin.register(PublicationEvent)
-class PublicationEventAdmin(RecordAdmin):
-    """Who published or unpublished what, and when. Read-only."""
-
-    list_display = ["created_at", "actor", "action", "post", "from_status", "to_status",
-                    "published_at"]  # fmt: skip
-    list_filter = ["action", "actor"]
-    list_select_related = ["actor", "post"]
-    date_hierarchy = "created_at"

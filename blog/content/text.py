@@ -4,9 +4,14 @@ import math
 import re
 
 import nh3
+from django.urls import reverse_lazy
 from django.utils.html import linebreaks, strip_tags, urlize
 from django.utils.text import slugify as django_slugify
 from unidecode import unidecode
+
+# Videos have a module of their own; the admin, the tests and the browser journeys
+# import these names from here too.
+from blog.content.videos import EMBED_SOURCE, embed_videos, unembed_videos  # noqa: F401
 
 # Unidecode writes "@" for the schwa; Azerbaijani readers expect "e" ("Şəki" -> "seki").
 AZERBAIJANI_LETTERS = str.maketrans({"ə": "e", "Ə": "E"})
@@ -34,7 +39,14 @@ EDITOR_EXTENSIONS = {
     },
     "HorizontalRule": True,
     "HardBreak": True,
-    "Figure": True,
+    # The picture button's "Browse..." opens the library's chooser, which reports the
+    # picture back with its library id (stored as `data-file`, so responsive_body finds it
+    # whatever its address); static/js/admin/picture-drop.js uploads dropped files to
+    # uploadUrl. Reversed lazily: the admin's URLs are not loaded when the models are.
+    "Figure": {
+        "pickerUrl": reverse_lazy("admin:blog_image_choose"),
+        "uploadUrl": reverse_lazy("admin:blog_image_upload"),
+    },
     "Caption": True,
     "Image": True,
     "History": True,
@@ -45,99 +57,44 @@ EDITOR_EXTENSIONS = {
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup",
     "a", "ul", "ol", "li", "blockquote", "hr", "figure", "figcaption", "img",
-    "code", "pre", "cite", "q", "abbr", "iframe",
+    "code", "pre", "cite", "q", "abbr",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height", "loading", "srcset", "sizes"},
+    "img": {"src", "alt", "width", "height", "loading", "srcset", "sizes", "data-file"},
     "abbr": {"title"},
     "ol": {"start"},
-    "iframe": {"src", "title", "allow", "allowfullscreen", "loading", "referrerpolicy"},
 }
-# Video players the editor may embed, and nothing else: YouTube's privacy-enhanced
-# domain and Vimeo with do-not-track.
-EMBED_SOURCE = re.compile(
-    r"^https://(www\.youtube-nocookie\.com/embed/[A-Za-z0-9_-]{11}"
-    r"|player\.vimeo\.com/video/\d+\?dnt=1)$"
-)
+
+# A library picture's id, as the editor stores it on a picture (`data-file`).
+LIBRARY_ID = re.compile(r"[1-9][0-9]{0,17}")
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "iframe" and attribute == "src" and not EMBED_SOURCE.match(value):
-        return None
     if tag == "img" and attribute == "srcset" and ("javascript:" in value or "data:" in value):
         return None
+    if tag == "img" and attribute == "data-file" and not LIBRARY_ID.fullmatch(value):
+        return None  # a library picture's id, and nothing else
     return value
 
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
-    clean_content_tags={"script", "style"},
+    # No frame is ever stored: a video is a link, and its player loads on the reader's
+    # click (blog.content.videos). A frame goes whole, with whatever it holds.
+    clean_content_tags={"script", "style", "iframe"},
     attributes=ALLOWED_ATTRIBUTES,
     allowed_classes={"blockquote": {"pull-quote"}, "figure": {"video"}},
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer",
     attribute_filter=_filter_attribute,
 )
-_EMPTY_FRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
 
 
 def sanitize_html(html: str) -> str:
     """The stored body: editor HTML reduced to the allowlist above. Video links on a line
-    of their own become embedded players first; a frame from any other site is dropped."""
-    return _EMPTY_FRAME.sub("", _cleaner.clean(embed_videos(html or "")))
-
-
-YOUTUBE = re.compile(
-    r"https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:[^\s<\"]*&(?:amp;)?)?v=|shorts/|embed/)"
-    r"|youtu\.be/)([A-Za-z0-9_-]{11})[^\s<\"]*"
-)
-VIMEO = re.compile(r"https?://(?:www\.)?vimeo\.com/(\d+)[^\s<\"]*")
-# A paragraph holding only a video address, as text or as a link to itself.
-VIDEO_PARAGRAPH = re.compile(
-    r"<p>\s*(?:<a [^>]*>)?\s*(https?://[^\s<\"]+)\s*(?:</a>)?\s*</p>", re.IGNORECASE
-)
-
-
-def embed_videos(html: str) -> str:
-    """Turn a YouTube or Vimeo address pasted on its own line into an embedded player,
-    as Wix did: editors paste the address, readers see the video."""
-
-    def player(match: re.Match) -> str:
-        url = match.group(1)
-        if found := YOUTUBE.fullmatch(url):
-            src, title = f"https://www.youtube-nocookie.com/embed/{found.group(1)}", "YouTube video"
-        elif found := VIMEO.fullmatch(url):
-            src, title = f"https://player.vimeo.com/video/{found.group(1)}?dnt=1", "Vimeo video"
-        else:
-            return match.group(0)
-        return (
-            f'<figure class="video"><iframe src="{src}" title="{title}" loading="lazy" '
-            'allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen '
-            'referrerpolicy="strict-origin-when-cross-origin"></iframe></figure>'
-        )
-
-    return VIDEO_PARAGRAPH.sub(player, html)
-
-
-EMBEDDED_VIDEO = re.compile(
-    r'<figure class="video"><iframe src="https://(?:www\.youtube-nocookie\.com/embed/'
-    r'(?P<youtube>[A-Za-z0-9_-]{11})|player\.vimeo\.com/video/(?P<vimeo>\d+)\?dnt=1)"'
-    r"[^>]*></iframe></figure>"
-)
-
-
-def unembed_videos(html: str) -> str:
-    """The reverse of embed_videos, for the visual editor, which has no video block: it
-    would turn a player into an empty picture and lose the video on the next save. The
-    editor shows the address on its line, as it was pasted; saving embeds it again."""
-
-    def address(match: re.Match) -> str:
-        if match.group("youtube"):
-            return f"<p>https://www.youtube.com/watch?v={match.group('youtube')}</p>"
-        return f"<p>https://vimeo.com/{match.group('vimeo')}</p>"
-
-    return EMBEDDED_VIDEO.sub(address, html or "")
+    of their own become videos first (blog.content.videos); every frame is dropped."""
+    return _cleaner.clean(embed_videos(html or ""))
 
 
 WORDS_PER_MINUTE = 200

@@ -2,34 +2,27 @@
 of wp-content/uploads, Ghost's content/images, downloaded Wix media) and, only when they
 ask for it, the pictures' old addresses on the web.
 
-Fetching is for public pictures only: http and https, every address the name resolves
-to must be a public one (never loopback, private, link-local such as a cloud's metadata
-service at 169.254.169.254, or reserved), the connection goes to the address that was
-checked (so a second DNS answer cannot swap in a private one), redirects are checked the
-same way, and each file has a time limit and the library's size limit. What arrives is
-checked as an editor's upload is (blog.content.uploads)."""
+Fetching is for public pictures only, through blog.operations.fetching (public addresses,
+pinned connections, checked redirects, a time limit), within the library's size limit.
+What arrives is checked as an editor's upload is (blog.content.uploads)."""
 
-import http.client
-import ipaddress
 import re
-import socket
-import ssl
-import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+
+from blog.operations import fetching
+from blog.operations.fetching import FetchRefused, is_public_address
 
 # WordPress serves scaled copies as name-300x200.jpg beside the original: the library
 # makes its own sizes, so the original is the one to bring.
 WORDPRESS_SIZE = re.compile(r"-\d+x\d+(?=\.\w+$)")
 WIX_MEDIA = re.compile(r"^/media/([^/]+)")
-MAX_REDIRECTS = 3
-CHUNK = 64 * 1024
 
 
-class PictureUnavailable(Exception):
+class PictureUnavailable(FetchRefused):
     """Why a picture could not be had, in plain words for the report."""
 
 
@@ -87,92 +80,18 @@ class MediaFolder:
         return None
 
 
-def is_public_address(ip: str) -> bool:
-    address = ipaddress.ip_address(ip.split("%")[0])
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return address.is_global and not address.is_multicast
-
-
-class _Pinned(http.client.HTTPSConnection):
-    """A connection to the address that was checked, with the name kept for TLS."""
-
-    def __init__(self, host, ip, port, *, secure: bool, timeout: float):
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self.ip, self.secure = ip, secure
-
-    def connect(self):
-        self.sock = socket.create_connection((self.ip, self.port), self.timeout)
-        if self.secure:
-            self.sock = self._context.wrap_socket(self.sock, server_hostname=self.host)
-
-
-class Fetcher:
-    """Fetches one picture at a time from the web, within the limits above.
+class Fetcher(fetching.Fetcher):
+    """Fetches one picture at a time from the web, within the library's size limit.
     `allow` decides which resolved addresses may be reached: public ones only, unless a
     test gives its own loopback server."""
 
+    refused = PictureUnavailable
+    site = "the old site"
+    user_agent = "foundation-blog-import"
+
     def __init__(self, *, timeout: float = 20.0, allow=is_public_address):
-        self.timeout = timeout
-        self.allow = allow
-        self.max_bytes = settings.IMAGE_MAX_UPLOAD_MB * 1024 * 1024
-
-    def fetch(self, url: str) -> bytes:
-        deadline = time.monotonic() + self.timeout
-        for _ in range(MAX_REDIRECTS + 1):
-            response, connection = self._get(url, deadline)
-            try:
-                if response.status in {301, 302, 303, 307, 308}:
-                    url = urljoin(url, response.getheader("Location", ""))
-                    continue
-                if response.status != 200:
-                    raise PictureUnavailable(f"the old site answered {response.status}")
-                return self._body(response, deadline)
-            finally:
-                connection.close()
-        raise PictureUnavailable(f"more than {MAX_REDIRECTS} redirects")
-
-    def _get(self, url: str, deadline: float):
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
-            raise PictureUnavailable("only http and https addresses are fetched")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        try:
-            found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError):
-            raise PictureUnavailable(f"there is no server named {parts.hostname}") from None
-        ips = [info[4][0] for info in found]
-        if not ips or not all(self.allow(ip) for ip in ips):
-            raise PictureUnavailable(
-                f"{parts.hostname} is a private or local address, which is never fetched"
-            )
-        connection = _Pinned(
-            parts.hostname, ips[0], port, secure=parts.scheme == "https",
-            timeout=max(0.1, deadline - time.monotonic()),
-        )  # fmt: skip
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        try:
-            connection.request("GET", path, headers={"User-Agent": "foundation-blog-import"})
-            return connection.getresponse(), connection
-        except (OSError, http.client.HTTPException) as error:
-            connection.close()
-            raise PictureUnavailable(f"it could not be fetched ({error})") from None
-
-    def _body(self, response, deadline: float) -> bytes:
-        declared = response.getheader("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            raise PictureUnavailable(self._too_big())
-        data = bytearray()
-        try:
-            while chunk := response.read(CHUNK):
-                data += chunk
-                if len(data) > self.max_bytes:
-                    raise PictureUnavailable(self._too_big())
-                if time.monotonic() > deadline:
-                    raise PictureUnavailable(f"it took longer than {self.timeout:g} seconds")
-        except (OSError, http.client.HTTPException) as error:
-            raise PictureUnavailable(f"it could not be fetched ({error})") from None
-        return bytes(data)
+        max_bytes = settings.IMAGE_MAX_UPLOAD_MB * 1024 * 1024
+        super().__init__(max_bytes=max_bytes, timeout=timeout, allow=allow)
 
     def _too_big(self) -> str:
         return f"it is larger than the {settings.IMAGE_MAX_UPLOAD_MB} MB pictures may be"

@@ -22,7 +22,8 @@ from blog.public.addresses import absolute_url
 CHUNK = 200
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 ADDRESS = re.compile(r'\s(src|href)="([^"]*)"')
-RESPONSIVE = re.compile(r'\s(?:srcset|sizes|width|height|loading|decoding)="[^"]*"')
+# This site's renditions and library ids (data-file): the next site has its own.
+RESPONSIVE = re.compile(r'\s(?:srcset|sizes|width|height|loading|decoding|data-file)="[^"]*"')
 
 
 def iso(moment) -> str | None:

@@ -46,6 +46,8 @@ from blog.publishing.renditions import process_upload
 NO_EMAIL = "nobody@example.invalid"  # a commenter the old site kept no address for
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 ATTRIBUTE = re.compile(r"""\b(src|alt|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# Another site's library ids (the editor's data-file) would name this library's pictures.
+OTHER_LIBRARY_ID = re.compile(r"""\sdata-file\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 
 
 class _DryRun(Exception):
@@ -356,6 +358,7 @@ def _attributes(tag: str) -> dict[str, str]:
 def _in_library(body: str, pictures: dict[str, Image | None]) -> str:
     """The body with its pictures' addresses (and links to the full-size picture) pointing
     at the library: saving the post then gives them the library's renditions."""
+    body = OTHER_LIBRARY_ID.sub("", body)
     if not any(pictures.values()):
         return body
 

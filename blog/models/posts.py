@@ -15,11 +15,13 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from blog.content.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
+from blog.content.videos import has_videos, video_players
 from blog.models.expressions import TagPairs
 from blog.models.images import responsive_body
 from blog.models.tags import Tag
@@ -113,6 +115,13 @@ class PostQuerySet(models.QuerySet):
 
     def by_author(self, author):
         return self.filter(post_authors__author=author)
+
+    def seen_in_admin_by(self, user):
+        """The posts a person works on in the admin: every post with the permission to
+        edit any writer's, otherwise those that credit them."""
+        if user.has_perm("blog.change_any_post"):
+            return self
+        return self.filter(pk__in=PostAuthor.objects.filter(author__user=user).values("post"))
 
     def in_month(self, year: int, month: int):
         # Months of the site's time zone: a post of 00:30 on 1 May in Baku is May's.
@@ -216,8 +225,11 @@ class Post(models.Model):
         extensions=EDITOR_EXTENSIONS,
         sanitize=sanitize_html,  # our allowlist, in the admin form too; save() applies it again
         blank=True,
-        help_text="To show a YouTube or Vimeo video, paste its address on a line of its own. "
-        "Pictures: upload them under Images, then use the picture button with their address.",
+        help_text=gettext_lazy(
+            "To show a YouTube or Vimeo video, paste its address on a line of its own. To add a "
+            "picture, drop it into the text or paste it, or choose one from the library with "
+            "the picture button."
+        ),
     )
     cover = models.ForeignKey(
         "blog.Image",
@@ -318,10 +330,16 @@ class Post(models.Model):
         """What search results and shared links show under the title."""
         return self.meta_description or self.excerpt or self.title
 
-
     @property
     def body_html(self):
-        return mark_safe(self.body)  # noqa: S308 - sanitized by save()
+        """The body as readers get it: each video a box that loads its player only on a
+        click (blog.content.videos)."""
+        return mark_safe(video_players(self.body))  # noqa: S308 - sanitized by save()
+
+    @property
+    def has_videos(self) -> bool:
+        """For the article page, which adds the videos' script only when there are some."""
+        return has_videos(self.body)
 
     @property
     def total_views(self) -> int:

@@ -1,1 +1,1 @@
-"""Running the site: backups, logs, the Redis cache, security headers, two-factor sign-in."""
+"""Running the site: backups, logs, the Redis cache, security, two-factor sign-in, safe fetching."""

@@ -22,6 +22,18 @@ class FoundationAdminSite(OTPAdminSite):
     def login_template(self):
         return OTPAdminSite.login_template if settings.ADMIN_TWO_FACTOR else None
 
+    def index(self, request, extra_context=None):
+        """The front page lists the blog's models, then, apart, every other app's (sign-in
+        attempts, two-factor devices, users and groups, the tasks worker's results):
+        Django's app list, so each person sees only the models they may see."""
+        apps = self.get_app_list(request)
+        context = {
+            "blog_apps": [app for app in apps if app["app_label"] == "blog"],
+            "system_apps": [app for app in apps if app["app_label"] != "blog"],
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
+
     def has_permission(self, request):
         if settings.ADMIN_TWO_FACTOR:
             return super().has_permission(request)  # staff, and verified by a device

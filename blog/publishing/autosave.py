@@ -58,10 +58,12 @@ class Autosaved:
 
 
 def autosave(*, post: Post | None, user, fields: dict, version: int | None,
-             writers: list[int] = ()) -> Autosaved:  # fmt: skip
+             writers: list[int] = (), credit_self: bool = False) -> Autosaved:  # fmt: skip
+    """`writers` are the ones chosen on the screen; `credit_self` credits the user's own
+    writer profile when none is chosen (a writer must stay able to open their draft)."""
     fields = {name: str(fields.get(name) or "") for name in WRITING_FIELDS}
     if post is None:
-        return _new_draft(user, fields, writers)
+        return _new_draft(user, fields, writers, credit_self)
     with transaction.atomic():
         current = Post.objects.select_for_update().get(pk=post.pk)
         if version is not None and version != current.version:
@@ -79,7 +81,7 @@ def autosave(*, post: Post | None, user, fields: dict, version: int | None,
         return Autosaved(current, current.version, current.updated_at, False, False)
 
 
-def _new_draft(user, fields: dict, writers: list[int]) -> Autosaved:
+def _new_draft(user, fields: dict, writers: list[int], credit_self: bool) -> Autosaved:
     with transaction.atomic():
         post = Post(**fields, status=PostStatus.DRAFT)
         post.title = post.title[:200] or _("Untitled draft")
@@ -87,8 +89,9 @@ def _new_draft(user, fields: dict, writers: list[int]) -> Autosaved:
         known = set(Author.objects.filter(pk__in=writers).values_list("pk", flat=True))
         credited = [pk for pk in dict.fromkeys(writers) if pk in known]  # the byline's order
         profile = getattr(user, "author_profile", None)
-        if profile and profile.pk not in credited:
-            # A writer's post always credits them, or they could not open it again.
+        if profile and credit_self and not credited:
+            # The screen then credits them too (its writer rows are sent back), so a
+            # later Save does not add them a second time.
             credited.append(profile.pk)
         PostAuthor.objects.bulk_create(
             PostAuthor(post=post, author_id=pk, position=n) for n, pk in enumerate(credited)

@@ -6,14 +6,56 @@ from blog.models import Comment, Post, PostStatus
 register = template.Library()
 
 
-@register.inclusion_tag("admin/_pending_comments.html", takes_context=True)
-def pending_comments_notice(context):
-    """The moderation queue's length, on the admin's front page, for those who moderate."""
-    request = context["request"]
-    if not request.user.has_perm("blog.change_comment"):
-        return {"count": 0}
-    url = reverse("admin:blog_comment_changelist") + "?status__exact=pending"
-    return {"count": Comment.objects.pending().count(), "url": url}
+# How many of each kind of work the admin's front page lists; the rest is a link away.
+HOME_ITEMS = 5
+HOME_COMMENTS = 3
+
+
+@register.inclusion_tag("admin/_home_posts.html", takes_context=True)
+def home_posts(context):
+    """The front page's start: "Write a post", then the drafts and the scheduled posts
+    the person works on (all of them for editors, a writer's own for writers)."""
+    user = context["request"].user
+    shown = {"can_write": user.has_perm("blog.add_post")}
+    if not user.has_perm("blog.change_post"):
+        return shown
+    posts = Post.objects.seen_in_admin_by(user)
+    drafts = posts.filter(status=PostStatus.DRAFT)
+    changelist = reverse("admin:blog_post_changelist")
+    return {
+        **shown,
+        "can_change": True,
+        "sees_all": user.has_perm("blog.change_any_post"),
+        "drafts": list(drafts.order_by("-updated_at").only("title", "updated_at")[:HOME_ITEMS]),
+        "draft_count": drafts.count(),
+        "drafts_url": f"{changelist}?status__exact={PostStatus.DRAFT}",
+        # One more than shown, to know whether to link to the rest.
+        "scheduled": list(posts.scheduled().only("title", "published_at")[: HOME_ITEMS + 1]),
+        "items": HOME_ITEMS,
+        "posts_url": changelist,
+    }
+
+
+@register.inclusion_tag("admin/_home_comments.html", takes_context=True)
+def home_comments(context):
+    """The moderation queue's length and its newest comments, for those who moderate."""
+    if not context["request"].user.has_perm("blog.change_comment"):
+        return {"may_moderate": False}
+    pending = Comment.objects.pending()
+    latest = pending.select_related("post").only("author_name", "body", "created_at",
+                                                 "post__title")  # fmt: skip
+    return {
+        "may_moderate": True,
+        "count": pending.count(),
+        "latest": list(latest.order_by("-created_at", "-pk")[:HOME_COMMENTS]),
+        "url": reverse("admin:blog_comment_changelist") + "?status__exact=pending",
+    }
+
+
+@register.inclusion_tag("admin/_home_most_read.html")
+def home_most_read():
+    """The week's most read posts, as the reader statistics count them."""
+    return {"posts": list(Post.objects.most_read(days=7).only("title")[:HOME_ITEMS])}
 
 
 @register.inclusion_tag("admin/_posts_in_review.html", takes_context=True)

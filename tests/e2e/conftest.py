@@ -236,8 +236,8 @@ def page(request, browser, live_url, javascript, audit_visits):
             visited.setdefault(page_kind(response.url), response.url)
 
     def on_request(request):
-        # Nothing may leave the site (a leak, or a payload at work), but for a video an
-        # editor embedded, which plays from its host; blog.content.text allows only those players.
+        # Nothing may leave the site (a leak, or a payload at work), but for the player of
+        # a video the reader pressed play on (blog.content.videos: only those players).
         from blog.content.text import EMBED_SOURCE
 
         ours = request.url.startswith((live_url, "data:", "blob:", "about:"))

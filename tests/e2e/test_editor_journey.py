@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import E2E, EDITOR_PASSWORD
 
 pytestmark = E2E
+SAVED = re.compile(r"was (added|changed) successfully")
 
 
 def test_editor_publishes_a_post_that_readers_then_see(page):
@@ -39,22 +40,23 @@ def test_editor_publishes_a_post_that_readers_then_see(page):
     page.get_by_label("Tags").fill("youth, dialogue")
     page.get_by_label("Status").select_option("published")
     credit_writer(page, "Leyla")
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    page.get_by_role("button", name="Save and close").click()
+    # Added, or changed if its first autosave had made it a draft already.
+    expect(page.locator(".messagelist")).to_contain_text(SAVED)
 
     page.goto("/")
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.locator(".article__body strong")).to_have_text("three days")
     expect(page.locator(".article__body blockquote.pull-quote")).to_contain_text("Peace is a habit")
-    expect(page.locator(".article__body iframe")).to_have_attribute(
-        "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
-    )
+    expect(page.locator(".article__body figure.video")).to_have_attribute(
+        "data-player", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+    )  # the player loads on a click (tests/e2e/test_video_journey.py)
     expect(page.locator(".article__header")).to_contain_text("Leyla")
     expect(page.locator(".tags")).to_contain_text("youth")
 
     # Edited again in the visual editor, the post keeps its video: the editor shows the
-    # address on its line, and saving makes it a player again.
+    # address on its line, and saving makes it a video again.
     article = page.url
     page.goto("/admin/blog/post/")
     page.get_by_role("link", name=title).click()
@@ -63,13 +65,13 @@ def test_editor_publishes_a_post_that_readers_then_see(page):
     body.locator("p").first.click()
     page.keyboard.press("End")
     page.keyboard.type(" Then they planned the next one.")
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Save and close").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     page.goto(article)
     expect(page.locator(".article__body")).to_contain_text("planned the next one")
-    expect(page.locator(".article__body iframe")).to_have_attribute(
-        "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
-    )
+    expect(page.locator(".article__body figure.video")).to_have_attribute(
+        "data-player", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+    )  # the player loads on a click (tests/e2e/test_video_journey.py)
 
 
 def make_pull_quote(page):
@@ -101,7 +103,7 @@ def png(color) -> bytes:
 
 
 def upload_to_library(page, title, alt, color) -> str:
-    """Uploads a picture to the library and returns the address to use in a post."""
+    """Uploads a picture to the library and returns its address (the file's link)."""
     page.goto("/admin/blog/image/add/")
     page.locator("#id_file").set_input_files(
         files=[{"name": f"{color}.png", "mimeType": "image/png", "buffer": png(color)}]
@@ -110,7 +112,7 @@ def upload_to_library(page, title, alt, color) -> str:
     page.get_by_label("Description (alt text)").fill(alt)
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
-    return page.locator(".field-address_for_posts code").inner_text()
+    return page.locator(".field-file a").first.get_attribute("href")
 
 
 def insert_figure(page, address, alt, caption):
@@ -151,8 +153,8 @@ def test_new_editor_writes_an_illustrated_post_previews_and_schedules_it(page):
         page.keyboard.press("End")
         insert_figure(page, address, alt, caption)
     credit_writer(page, "Nino")
-    page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messagelist")).to_contain_text(SAVED)
 
     # The preview link shows the draft as readers will see it, to anyone who has it.
     preview_url = page.get_by_role("link", name="Preview it as readers will see it").get_attribute(
@@ -166,8 +168,8 @@ def test_new_editor_writes_an_illustrated_post_previews_and_schedules_it(page):
     expect(body.locator("img[alt='A green field at dawn']")).to_be_visible()
     expect(body.locator("figcaption").first).to_have_text("The river in spring")
     expect(body.locator("blockquote.pull-quote")).to_contain_text("Patience")
-    expect(body.locator("iframe")).to_have_attribute(
-        "src", "https://player.vimeo.com/video/76979871?dnt=1"
+    expect(body.locator("figure.video")).to_have_attribute(
+        "data-player", "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"
     )
     page.go_back()
 
@@ -176,7 +178,8 @@ def test_new_editor_writes_an_illustrated_post_previews_and_schedules_it(page):
     page.get_by_label("Status").select_option("published")
     page.locator("#id_published_at_0").fill(at.strftime("%Y-%m-%d"))
     page.locator("#id_published_at_1").fill(at.strftime("%H:%M:%S"))
-    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("[data-primary]")).to_have_text("Schedule")
+    page.get_by_role("button", name="Save and close").click()
     expect(page.locator("#result_list")).to_contain_text("Scheduled for")
 
     page.goto("/")

@@ -15,7 +15,7 @@
   const body = field("body");
   const slug = field("slug");
   const status = field("status");
-  const version = field("version");
+  const version = field("opened_version");
   const description = field("meta_description");
   const savedLine = screen.querySelector("[data-saved]");
   const words = (text) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).length;
@@ -24,7 +24,11 @@
   const clock = (iso) =>
     new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-  let editor = null; // the Tiptap editor, once django-prose-editor has made it
+  let made = null; // the Tiptap editor, once django-prose-editor has made it
+  // Its ready event may come before this script runs; Tiptap also keeps the editor on
+  // its element.
+  const editorOf = () =>
+    made || body?.closest(".prose-editor")?.querySelector(".ProseMirror[contenteditable]")?.editor || null;
   let postId = data.postId;
   let autosaveUrl = data.autosaveUrl;
   // Changed since the server last had it; a page shown again with errors holds text
@@ -79,7 +83,8 @@
     banner.querySelector("[data-restore-yes]").addEventListener("click", () => {
       if (title) title.value = kept.title;
       if (excerpt) excerpt.value = kept.excerpt;
-      if (editor) editor.commands.setContent(kept.body, true);
+      const editor = editorOf();
+      if (editor) editor.commands.setContent(kept.body, { emitUpdate: true });
       else if (body) body.value = kept.body;
       banner.hidden = true;
       changed();
@@ -96,6 +101,7 @@
     if (savedLine) savedLine.textContent = text;
   }
   function changed() {
+    if (!dirty && !stopped) show(data.textUnsaved);
     dirty = true;
     if (!firstChange) firstChange = Date.now();
     keepCopy();
@@ -106,8 +112,13 @@
     const wait = Math.min(QUIET_MS, Math.max(0, firstChange + AT_LEAST_MS - Date.now()));
     timer = setTimeout(save, wait);
   }
-  async function save() {
-    if (saving || stopped || submitting || !dirty) return;
+  let inflight = null; // the autosave under way, which a Save waits for
+  function save() {
+    if (saving || stopped || submitting || !dirty) return inflight;
+    inflight = send().finally(() => (inflight = null));
+    return inflight;
+  }
+  async function send() {
     saving = true;
     show(data.textSaving);
     const sent = writing();
@@ -183,6 +194,7 @@
 
   // ---- Words, reading time, the main button, the address, the previews ----
   function counts() {
+    const editor = editorOf();
     const text = editor ? editor.getText() : (body && body.value.replace(/<[^>]+>/g, " ")) || "";
     const n = words(text);
     const wordsNode = screen.querySelector("[data-words]");
@@ -248,12 +260,21 @@
       changed();
     }
     address();
+    primaryLabel();
   });
   form.addEventListener("change", () => {
     primaryLabel();
     previews();
   });
-  form.addEventListener("submit", () => {
+  form.addEventListener("submit", (event) => {
+    if (inflight) {
+      // A new post's first autosave is making its draft: Save goes to that draft once
+      // it exists, not to a second new post.
+      event.preventDefault();
+      const button = event.submitter;
+      inflight.then(() => form.requestSubmit(button));
+      return;
+    }
     submitting = true;
     clearTimeout(timer);
     keepCopy(); // until the saved page shows the same words
@@ -273,7 +294,7 @@
   });
   document.addEventListener("prose-editor:ready", (event) => {
     if (event.detail.textarea !== body) return;
-    editor = event.detail.editor;
+    made = event.detail.editor;
     counts();
   });
   counts();
@@ -281,5 +302,10 @@
   address();
   previews();
   if (data.savedAt && data.postId) show(fill(data.textSaved, { time: clock(data.savedAt) }));
-  offerRestore();
+  // The copy is offered once the editor exists, so that restoring it fills the editor.
+  let tries = 0;
+  (function whenEditorExists() {
+    if (editorOf() || !body || tries++ > 100) offerRestore();
+    else setTimeout(whenEditorExists, 50);
+  })();
 })();
