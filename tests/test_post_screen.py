@@ -121,6 +121,23 @@ def test_a_published_posts_autosave_waits_aside_until_update(editor, client):
     assert "Finished" in client.get(post.get_absolute_url()).content.decode()
 
 
+def test_kept_changes_begun_before_someone_elses_save_do_not_overwrite_it(editor):
+    post = PostFactory(published=True, authors=[editor.author], body="<p>First.</p>")
+    autosave(editor, post, title=post.title, body="<p>Mine, kept aside.</p>",
+             opened_version=post.version)  # fmt: skip
+    theirs = Post.objects.get(pk=post.pk)
+    theirs.body = "<p>Theirs, published.</p>"
+    theirs.save()
+    page = editor.get(reverse("admin:blog_post_change", args=[post.pk])).content.decode()
+    assert "Mine, kept aside." in page
+    assert f'name="opened_version" value="{post.version}"' in page  # the older version
+    post.refresh_from_db()
+    form = change_form(post, body="<p>Mine, kept aside.</p>", opened_version=post.version - 1)
+    response = editor.post(reverse("admin:blog_post_change", args=[post.pk]), form)
+    assert "How your text differs from theirs" in response.content.decode()
+    assert Post.objects.get(pk=post.pk).body == "<p>Theirs, published.</p>"
+
+
 def test_discarding_kept_changes_leaves_the_published_post_as_it_was(editor):
     post = PostFactory(published=True, authors=[editor.author], title="Live")
     autosave(editor, post, title="Second thoughts", body="<p>No</p>", opened_version=post.version)

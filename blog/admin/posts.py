@@ -91,6 +91,9 @@ class PostAdminForm(forms.ModelForm):
                 for name in WRITING_FIELDS:
                     self.initial[name] = getattr(self.pending, name)
                 self.initial["body"] = unembed_videos(self.pending.body)
+                # Begun on the version they were begun on: if someone has saved the post
+                # since, Update is refused and shows how the two differ.
+                self.initial["opened_version"] = self.pending.base_version
 
     def clean(self):
         data = super().clean()

@@ -61,7 +61,8 @@ def autosave(*, post: Post | None, user, fields: dict, version: int | None,
              writers: list[int] = (), credit_self: bool = False) -> Autosaved:  # fmt: skip
     """`writers` are the ones chosen on the screen; `credit_self` credits the user's own
     writer profile when none is chosen (a writer must stay able to open their draft)."""
-    fields = {name: str(fields.get(name) or "") for name in WRITING_FIELDS}
+    # Only the words the screen sent: a field it does not show is left as it is.
+    fields = {name: str(fields[name]) for name in WRITING_FIELDS if name in fields}
     if post is None:
         return _new_draft(user, fields, writers, credit_self)
     with transaction.atomic():
@@ -69,7 +70,8 @@ def autosave(*, post: Post | None, user, fields: dict, version: int | None,
         if version is not None and version != current.version:
             raise Changed(current)
         if current.status == PostStatus.PUBLISHED:
-            kept = {**fields, "title": fields["title"][:200], "base_version": current.version}
+            kept = {name: getattr(current, name) for name in WRITING_FIELDS} | fields
+            kept |= {"title": kept["title"][:200], "base_version": current.version}
             edit, _made = PendingEdit.objects.update_or_create(
                 post=current, user=user, defaults=kept
             )
