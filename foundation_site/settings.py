@@ -6,6 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 
@@ -189,7 +191,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+# The languages posts are written in and the site is shown in, first the default one:
+# LANGUAGES=en,az,ru (Django's codes). Each is named in its own language.
+_LANGUAGE_CODES = [
+    code.strip() for code in os.environ.get("LANGUAGES", "en,az,ru").split(",") if code.strip()
+]
+if unknown := [code for code in _LANGUAGE_CODES if code not in LANG_INFO]:
+    raise ImproperlyConfigured(f"LANGUAGES: no language has the code {', '.join(unknown)}")
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in _LANGUAGE_CODES]
+LANGUAGE_CODE = _LANGUAGE_CODES[0]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Baku")
 USE_I18N = True
 USE_TZ = True

@@ -15,6 +15,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 
 from blog.importers.site_data import Originals, picture_url
+from blog.publishing.translations import start_translation
 from blog.models import (
     Author,
     Comment,
@@ -57,6 +58,7 @@ def site(media_root):
         excerpt="Water & trust <along> the Kura.", comment_policy="all",
     )  # fmt: skip
     Post.objects.filter(pk=published.pk).update(view_count=120, imported_views=30)
+    start_translation(post=published, language="az")  # "river-az", in its group
     PostFactory(title="Half written", slug="draft", authors=[nino], comments_enabled=False)
     PostFactory(
         title="Next week", slug="soon", status=PostStatus.PUBLISHED, authors=[leyla],
@@ -116,7 +118,9 @@ def snapshot(*, as_wordpress_keeps_it=False) -> dict:
                 p.cover.title if p.cover else None,
                 [a.name for a in p.authors.order_by("post_credits__position")],
                 sorted(t.name for t in p.tags.all()), p.total_views, p.comments_enabled,
-                p.comment_policy, thread(p),
+                p.comment_policy, thread(p), p.language,
+                sorted(Post.objects.filter(translation_group=p.translation_group)
+                       .values_list("slug", flat=True)),
             )
             for p in Post.objects.all()
         },
@@ -146,13 +150,13 @@ def empty_the_site():
 def test_a_json_zip_round_trip_gives_the_same_site(site, tmp_path):
     before = snapshot()
     report = run("export", str(tmp_path / "site.zip"))
-    assert "posts: 3" in report and "pictures: 3" in report and "writers: 3" in report
+    assert "posts: 4" in report and "pictures: 3" in report and "writers: 3" in report
     empty_the_site()
     report = run("import", "site", str(tmp_path / "site.zip"))
-    assert "posts: 3 created" in report and "pictures: 3 created" in report
+    assert "posts: 4 created" in report and "pictures: 3 created" in report
     assert snapshot() == before
     again = run("import", "site", str(tmp_path / "site.zip"))
-    assert "posts: 0 created, 0 updated, 3 unchanged" in again
+    assert "posts: 0 created, 0 updated, 4 unchanged" in again
     assert snapshot() == before  # a second run duplicates nothing
 
 
@@ -222,7 +226,7 @@ def test_a_picture_whose_file_is_lost_is_named_and_the_rest_exports(site, tmp_pa
     lost.file.storage.delete(lost.file.name)
     report = run("export", str(tmp_path / "site.zip"))
     assert f"the file of picture {lost.file.name} is missing" in report
-    assert "posts: 3" in report
+    assert "posts: 4" in report
 
 
 def test_a_broken_or_foreign_file_is_refused_with_its_reason(site, tmp_path):

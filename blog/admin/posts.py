@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -42,6 +43,7 @@ from blog.publishing.services import (
     redirect_old_address,
     unpublish_posts,
 )
+from blog.publishing.translations import language_marks, start_translation, with_language_marks
 from blog.readership.charts import sparkline_points
 
 admin.site.site_header = f"{settings.SITE_NAME} · editors"
@@ -114,13 +116,14 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
     form = PostAdminForm
     list_display = [
         "title",
+        "languages",
         "status_label",
         "published_at",
         "writers",
         "views",
         "approved_comments",
     ]
-    list_filter = ["status", "post_authors__author", "tags", "comments_enabled"]
+    list_filter = ["status", "language", "post_authors__author", "tags", "comments_enabled"]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -135,7 +138,8 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "cover", "body", "opened_version"],
                 "classes": ["post-writing"]}),
-        (gettext_lazy("Publishing"), {"fields": ["status", "published_at", "preview_link"],
+        (gettext_lazy("Publishing"), {"fields": ["status", "published_at", "language",
+                                                 "preview_link"],
                                       "classes": ["side", "post-publishing"]}),
         (gettext_lazy("Address"), {"fields": ["slug"], "classes": ["side", "post-address"]}),
         (gettext_lazy("In lists and feeds"), {"fields": ["tags", "excerpt"],
@@ -182,6 +186,13 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
         js = ["js/admin/pictures.js", "js/admin/picture-drop.js"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "language":
+            # Not sent (a script's form, an old client): the site's default language.
+            return forms.TypedChoiceField(
+                choices=settings.LANGUAGES, label=_("Language"), required=False,
+                empty_value=settings.LANGUAGE_CODE, initial=settings.LANGUAGE_CODE,
+                help_text=_("The language the post is written in."),
+            )  # fmt: skip
         if db_field.name == "cover":
             # Its own buttons choose and upload: not the admin's list with "+" beside it.
             return db_field.formfield(widget=CoverPictureWidget)
@@ -199,6 +210,14 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
         # The address shown whole under the slug: SITE_URL/post/<slug>/.
         base = reverse("blog:post_detail", kwargs={"slug": "-"}).removesuffix("-/")
         context["site_url_for_posts"] = settings.SITE_URL + base
+        post = kwargs.get("obj") or (args[3] if len(args) > 3 else None)
+        if post is not None and post.pk:
+            versions = {p.language: p for p in Post.objects.filter(
+                translation_group=post.translation_group).exclude(pk=post.pk)}  # fmt: skip
+            context["translations"] = [
+                {"code": code, "name": name, "post": versions.get(code)}
+                for code, name in settings.LANGUAGES if code != post.language
+            ]  # fmt: skip
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -250,16 +269,20 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             posts = posts.filter(
                 pk__in=PostAuthor.objects.filter(author__user=request.user).values("post")
             )
-        return posts.annotate(
-            approved_total=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED))
-        ).prefetch_related(
-            Prefetch("post_authors", queryset=PostAuthor.objects.select_related("author")),
-            # 30 days of folded totals for the sparklines, in one query for the page.
-            Prefetch(
-                "daily_views",
-                queryset=DailyPostViews.objects.filter(day__gte=sparkline_start()),
-                to_attr="recent_daily_views",
-            ),
+        return (
+            with_language_marks(posts)
+            .annotate(
+                approved_total=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED))
+            )
+            .prefetch_related(
+                Prefetch("post_authors", queryset=PostAuthor.objects.select_related("author")),
+                # 30 days of folded totals for the sparklines, in one query for the page.
+                Prefetch(
+                    "daily_views",
+                    queryset=DailyPostViews.objects.filter(day__gte=sparkline_start()),
+                    to_attr="recent_daily_views",
+                ),
+            )
         )
 
     def get_urls(self):
@@ -270,6 +293,11 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             path("autosave/", autosave, name="blog_post_autosave_new"),
             path("<int:object_id>/autosave/", autosave, name="blog_post_autosave"),
             path("<int:object_id>/discard/", discard, name="blog_post_discard"),
+            path(
+                "<int:object_id>/translate/<str:language>/",
+                self.admin_site.admin_view(self.translate_view),
+                name="blog_post_translate",
+            ),  # fmt: skip
             path("<path:object_id>/history/compare/", compare, name="blog_post_compare"),
             *super().get_urls(),
         ]
@@ -313,6 +341,26 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
                 saved.post.post_authors.order_by("position").values("pk", "author_id")
             )
         return JsonResponse(answer)
+
+    def translate_view(self, request, object_id, language):
+        """ "Translate into …": the post's version in that language, made as a draft copied
+        from this one if there is none yet."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        post = self.get_object(request, str(object_id))
+        if post is None or not self.has_change_permission(request, post):
+            raise PermissionDenied
+        if not self.has_add_permission(request) or language not in dict(settings.LANGUAGES):
+            raise PermissionDenied
+        translation, made = start_translation(post=post, language=language)
+        if made:
+            name = dict(settings.LANGUAGES)[language]
+            self.message_user(
+                request,
+                _("A draft in %(language)s, copied from “%(title)s”: translate it here.")
+                % {"language": name, "title": post.title},
+            )
+        return redirect("admin:blog_post_change", translation.pk)
 
     def discard_view(self, request, object_id):
         """Throw away this editor's autosaved changes to a published post."""
@@ -382,6 +430,11 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             '<polyline points="{}" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>',
             post.total_views, SPARKLINE_DAYS, sum(values), sparkline_points(values),
         )  # fmt: skip
+
+    @admin.display(description=gettext_lazy("languages"))
+    def languages(self, post):
+        return render_to_string("admin/blog/post/_language_marks.html",
+                                {"marks": language_marks(post)})  # fmt: skip
 
     @admin.display(description="writers")
     def writers(self, post):

@@ -71,6 +71,8 @@ class ImportedPost:
     note: str = ""  # why the status changed ("private on the old site: imported as a draft")
     comments_enabled: bool = True
     comment_policy: str = ""
+    language: str = ""  # one of the site's LANGUAGES; empty: the site's default
+    translation_group: str = ""  # versions of one post in other languages share it
 
 
 @dataclass(frozen=True)

@@ -176,4 +176,5 @@ class SiteExport:
             imported_views=int(row.get("views", {}).get("total", 0)),
             comments_enabled=row.get("comments_enabled", True),
             comment_policy=row.get("comment_policy", ""),
+            language=row.get("language", ""), translation_group=row.get("translation_group", ""),
         )  # fmt: skip

@@ -135,6 +135,7 @@ def posts() -> Iterator[dict]:
             "writers": [c.author_id for c in sorted(post.credits, key=lambda c: c.position)],
             "tags": sorted(link.tag_id for link in post.tag_links),
             "comments_enabled": post.comments_enabled, "comment_policy": post.comment_policy,
+            "language": post.language, "translation_group": str(post.translation_group),
             "views": {
                 "here": post.view_count, "before": post.imported_views,
                 "total": post.total_views,

@@ -4,6 +4,7 @@ own transaction: one broken post is reported and the rest still import."""
 
 import html
 import re
+import uuid
 from hashlib import sha256
 from pathlib import PurePosixPath
 
@@ -275,6 +276,10 @@ class Importer:
             "imported_views": record.imported_views,
             "comments_enabled": record.comments_enabled, "comment_policy": record.comment_policy,
         }  # fmt: skip
+        if record.language:
+            fields["language"] = record.language
+        if record.translation_group:
+            fields["translation_group"] = uuid.UUID(record.translation_group)
         before = {name: getattr(post, name) for name in fields}
         for name, value in fields.items():
             setattr(post, name, value)

@@ -1,6 +1,8 @@
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import (
     Count,
@@ -33,6 +35,10 @@ class CommentPolicy(models.TextChoices):
     FIRST_TIME = "first-time", "Hold comments from first-time commenters"
     ALL = "all", "Hold every comment for approval"
     CLOSED = "closed", "Closed: no new comments"
+
+
+def default_language() -> str:
+    return settings.LANGUAGE_CODE
 
 
 class PostStatus(models.TextChoices):
@@ -279,6 +285,20 @@ class Post(models.Model):
         help_text="What search engines and shared links show under the title; about 150 "
         "characters. Leave empty to use the excerpt.",
     )
+    # One row per language version of a post; the versions of one post share a group.
+    language = models.CharField(
+        max_length=10, default=default_language, db_index=True,
+        help_text="The language the post is written in.",
+    )  # fmt: skip
+    translation_group = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
+    translated_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="translations_made",
+        help_text="The version this one was translated from.",
+    )  # fmt: skip
+    # The source's version when this translation was made: a newer source means the
+    # translation may be out of date.
+    translated_from_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
     # Every save counts one up: an editor's form carries the number it was opened at, and
     # a save from a form opened before someone else's is refused, not silently applied.
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -303,6 +323,10 @@ class Post(models.Model):
                 condition=Q(comment_policy__in=["", *CommentPolicy.values]),
                 name="post_comment_policy_valid",
             ),
+            # One version of a post per language.
+            models.UniqueConstraint(
+                fields=["translation_group", "language"], name="post_one_per_language"
+            ),
         ]
 
     def __str__(self):
@@ -324,6 +348,13 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("blog:post_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.language not in dict(settings.LANGUAGES):
+            raise ValidationError(
+                {"language": gettext_lazy("Choose one of the site's languages.")}
+            )
 
     @property
     def description(self) -> str:
