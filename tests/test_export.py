@@ -15,7 +15,6 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 
 from blog.importers.site_data import Originals, picture_url
-from blog.publishing.translations import start_translation
 from blog.models import (
     Author,
     Comment,
@@ -27,6 +26,7 @@ from blog.models import (
     Redirect,
     Tag,
 )
+from blog.publishing.translations import start_translation
 from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
 
 pytestmark = pytest.mark.django_db

@@ -352,9 +352,7 @@ class Post(models.Model):
     def clean(self):
         super().clean()
         if self.language not in dict(settings.LANGUAGES):
-            raise ValidationError(
-                {"language": gettext_lazy("Choose one of the site's languages.")}
-            )
+            raise ValidationError({"language": gettext_lazy("Choose one of the site's languages.")})
 
     @property
     def description(self) -> str:
