@@ -241,6 +241,11 @@ def test_a_broken_or_foreign_file_is_refused_with_its_reason(site, tmp_path):
     (tmp_path / "newer.json").write_text('{"format": "foundation-blog", "version": 9}')
     with pytest.raises(CommandError, match="version 9; this site reads versions up to 1"):
         run("import", "site", str(tmp_path / "newer.json"))
+    (tmp_path / "nameless.json").write_text(
+        '{"format": "foundation-blog", "version": 1, "writers": [{"id": 1}], "posts": []}'
+    )
+    with pytest.raises(CommandError, match="nameless.json: writer 1 has no “name”"):
+        run("import", "site", str(tmp_path / "nameless.json"))
     with zipfile.ZipFile(tmp_path / "empty.zip", "w") as archive:
         archive.writestr("readme.txt", "nothing here")
     with pytest.raises(CommandError, match="holds no site.json or site.xml"):

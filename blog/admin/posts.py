@@ -264,11 +264,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
 
     def get_queryset(self, request):
         # Writers and comment counts for the whole page in two queries, not one per row.
-        posts = super().get_queryset(request)
-        if not self.sees_all(request):
-            posts = posts.filter(
-                pk__in=PostAuthor.objects.filter(author__user=request.user).values("post")
-            )
+        posts = super().get_queryset(request).seen_in_admin_by(request.user)
         return (
             with_language_marks(posts)
             .annotate(

@@ -109,7 +109,7 @@ class SiteExport:
             yield from self._redirects_csv()
             return
         pictures = {}
-        for row in self._items("pictures.item"):
+        for row in self._rows("pictures", "picture", ("id", "url")):
             picture = ImportedPicture(
                 source_id=str(row["id"]), url=row["url"], alt=row.get("alt", ""),
                 caption=row.get("caption", ""), title=row.get("title", ""),
@@ -117,7 +117,7 @@ class SiteExport:
             )  # fmt: skip
             pictures[row["id"]] = picture
             yield picture
-        for row in self._items("writers.item"):
+        for row in self._rows("writers", "writer", ("id", "name")):
             yield ImportedWriter(
                 source_id=str(row["id"]), name=row["name"], bio=row.get("bio", ""),
                 slug=row.get("slug", ""), role=row.get("role", ""),
@@ -125,22 +125,36 @@ class SiteExport:
                 old_paths=(_path(row.get("url")),),
             )  # fmt: skip
         tags = {}
-        for row in self._items("tags.item"):
+        for row in self._rows("tags", "tag", ("id", "name")):
             tags[row["id"]] = row["name"]
             yield ImportedTag(
                 source_id=row.get("slug") or row["name"], name=row["name"],
                 old_paths=(_path(row.get("url")),),
             )  # fmt: skip
         for number, row in enumerate(self._items("posts.item"), 1):
+            if not isinstance(row, dict):
+                yield Broken(where=f"post {number}", reason="it is not an object")
+                continue
             where = f"post {number} (id {row.get('id', '?')}, “{row.get('title') or 'untitled'}”)"
             try:
                 yield self._post(row, where, pictures, tags)
             except (KeyError, TypeError, ValueError) as error:
                 yield Broken(where=where, reason=f"{type(error).__name__}: {error}")
-        for number, row in enumerate(self._items("redirects.item"), 1):
+        for row in self._rows("redirects", "redirect", ("old_path", "new_path")):
             yield ImportedRedirect(
-                old_path=row["old_path"], new_path=row["new_path"], where=f"redirect {number}"
+                old_path=row["old_path"], new_path=row["new_path"], where="redirect"
             )
+
+    def _rows(self, section: str, name: str, needs: tuple[str, ...]) -> Iterator[dict]:
+        """A list's objects. Writers, tags, pictures and redirects hold up the posts that
+        follow, so one that cannot be read stops the import, saying which and why (a
+        broken post is only skipped, with its reason)."""
+        for number, row in enumerate(self._items(f"{section}.item"), 1):
+            if not isinstance(row, dict):
+                raise ImportFileError(f"{self.name}: {name} {number} is not an object.")
+            if missing := [key for key in needs if not isinstance(row.get(key), (str, int))]:
+                raise ImportFileError(f"{self.name}: {name} {number} has no “{missing[0]}”.")
+            yield row
 
     def _redirects_csv(self) -> Iterator[ImportedRedirect]:
         """Beside a WXR, the site's redirects as the Redirection plugin's CSV."""
