@@ -82,7 +82,7 @@ def test_too_many_links_are_held(client, settings):
     assert comment.held_reason == "3 links"
 
 
-def test_rate_limit_per_ip_answers_429_and_keeps_the_text(client, settings):
+def test_rate_limit_per_ip_answers_429_and_keeps_the_text(client, settings, fresh_minute):
     settings.COMMENT_RATE_LIMITS = "2/m"
     post = PostFactory(published=True)
     for n in range(2):

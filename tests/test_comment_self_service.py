@@ -105,7 +105,7 @@ def test_forged_cookie_is_ignored(my_comment):
     assert stranger.get(edit_url(my_comment)).status_code == 404
 
 
-def test_too_many_edits_are_refused_with_the_text_kept(client, my_comment, settings):
+def test_too_many_edits_are_refused_with_the_text_kept(client, my_comment, settings, fresh_minute):
     settings.COMMENT_EDIT_RATE_LIMITS = "2/m"
     for n in range(2):
         assert client.post(edit_url(my_comment), {"body": f"Version {n}"}).status_code == 302

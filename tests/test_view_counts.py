@@ -187,7 +187,7 @@ def test_views_js_gets_the_live_total_for_a_page_that_may_be_cached(client):
     assert "no-cache" in other["Cache-Control"] or "max-age=0" in other["Cache-Control"]
 
 
-def test_a_flood_of_beacons_from_one_address_is_refused(client, settings):
+def test_a_flood_of_beacons_from_one_address_is_refused(client, settings, fresh_minute):
     settings.VIEW_RATE_LIMITS = "3/m"
     posts = PostFactory.create_batch(5, published=True)
     answers = [beacon(client, post).status_code for post in posts]
@@ -203,7 +203,7 @@ def test_a_flood_of_beacons_from_one_address_is_refused(client, settings):
     assert views_of(posts[4]) == 1
 
 
-def test_reading_never_uses_up_the_right_to_comment(client, settings):
+def test_reading_never_uses_up_the_right_to_comment(client, settings, fresh_minute):
     settings.COMMENT_RATE_LIMITS = "2/m"
     settings.COMMENT_MODERATION = "open"
     posts = PostFactory.create_batch(4, published=True)
