@@ -15,7 +15,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(VENV)/.installed
+# The compiled catalogues (locale/*/LC_MESSAGES/*.mo) are committed beside their .po files,
+# so a machine without GNU gettext has them; where msgfmt is installed, a .po edited since
+# is compiled again (checked: a broken placeholder or plural stops here).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+locale/%.mo: locale/%.po
+	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; \
+	else echo "msgfmt not found (apt-get install gettext): keeping the committed $@"; fi
+
+setup: $(VENV)/.installed $(CATALOGUES)
 
 # The local demo logs in with a password alone; production keeps two-factor on (README).
 ADMIN_TWO_FACTOR ?= off

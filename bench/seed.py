@@ -47,7 +47,7 @@ from blog.models import (
     Tag,
     TaggedPost,
 )
-from blog.public.search import LESS_THAN, MARK_END, MARK_START, plain_text
+from blog.public.search import document_fields
 
 POSTS, COMMENTS, WRITERS, COVERS = 1000, 20_000, 10, 12
 BENCH_SLUG = "bench-article"
@@ -156,15 +156,18 @@ def link_posts(posts, writers, tags) -> None:
         writer_names.setdefault(credit.post_id, []).append(credit.author.name)
     for link in tagged:
         tag_names.setdefault(link.content_object_id, []).append(link.tag.name)
-    # The fields blog.public.search.index_post() writes, marks removed as it removes them.
-    no_marks = str.maketrans("", "", MARK_START + MARK_END + LESS_THAN)
+    # The fields blog.public.search.index_post() writes.
     SearchDocument.objects.bulk_create(
         SearchDocument(
             post_id=post.pk,
-            title=post.title.translate(no_marks),
-            text=f"{post.excerpt}\n{plain_text(post.body)}".strip().translate(no_marks),
-            tags=" ".join(sorted(tag_names[post.pk])).translate(no_marks),
-            writers=" ".join(writer_names[post.pk]).translate(no_marks),
+            **document_fields(
+                title=post.title,
+                excerpt=post.excerpt,
+                body=post.body,
+                tags=sorted(tag_names[post.pk]),
+                writers=writer_names[post.pk],
+                language=post.language,
+            ),
         )
         for post in posts
     )

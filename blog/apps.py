@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class BlogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "blog"
-    verbose_name = "Blog"
+    verbose_name = _("Blog")
 
     def ready(self):
         from blog.public import pagecache, search

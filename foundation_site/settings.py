@@ -2,6 +2,7 @@
 environment variable whose default works on a laptop; README.md lists them all."""
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -38,7 +40,10 @@ SITE_NAME = os.environ.get("SITE_NAME", "Bridges for Peace Foundation")
 SITE_URL = (
     os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 ).rstrip("/")
-SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Writing about peace and dialogue in the region")
+# The default tagline reads in each page's language; one set here is shown as written.
+SITE_TAGLINE = os.environ.get("SITE_TAGLINE") or gettext_lazy(
+    "Writing about peace and dialogue in the region"
+)
 
 INSTALLED_APPS = [
     "blog.apps.FoundationAdminConfig",  # django.contrib.admin, with two-factor sign-in
@@ -72,6 +77,8 @@ MIDDLEWARE = [
     # not of one (randomly padded) compression of it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address (/ru/…), before URLs resolve: blog/public/languages.py.
+    "blog.public.languages.reader_language",
     "django.middleware.common.CommonMiddleware",
     # Below CommonMiddleware: an old address without its slash is redirected once, to its
     # new page, not first to itself with a slash.
@@ -122,7 +129,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file, not Django's in-memory default: in memory, SQLite locks whole
     # tables between threads and ignores the timeout, unlike the file the site runs on.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # One per process, so that two test runs in one checkout never share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"foundation-test-{os.getpid()}.sqlite3")
+    }
 elif env_bool("DATABASE_PREPARED_STATEMENTS", True):
     # PostgreSQL plans a query each time it gets its text: 2 ms for an article's main
     # query, more than running it. Values sent apart from the SQL (server-side binding)
@@ -202,6 +212,8 @@ LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in _LANGUAGE_CODES]
 LANGUAGE_CODE = _LANGUAGE_CODES[0]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Baku")
 USE_I18N = True
+# Our catalogues (az, ru), beside Django's own: `make run` and `make test` compile them.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 # A bare domain in a comment ("example.org") links to https, as Django 7 will by default.
 URLIZE_ASSUME_HTTPS = True

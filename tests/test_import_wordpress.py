@@ -150,3 +150,50 @@ def test_a_second_run_reports_writers_and_tags_unchanged(media_root):
     again = run(THEME)
     assert f"writers: 0 created, 0 updated, {writers} unchanged" in again
     assert f"tags: 0 created, 0 updated, {tags} unchanged" in again
+
+
+def polylang_site(tmp_path) -> Path:
+    """wxr-simple.xml's post three times, as Polylang exports a post and its translations:
+    a `language` term each and one `post_translations` group (in English and Russian),
+    and one in German, which this site does not have."""
+    text = (FIXTURES / "wxr-simple.xml").read_text()
+    start, end = text.index("<item>"), text.index("</item>") + len("</item>")
+    item = text[start:end]
+    versions = [
+        ("10", "hello-world", "en", "pll_5f2a"),
+        ("11", "privet-mir", "ru", "pll_5f2a"),
+        ("12", "hallo-welt", "de", ""),
+    ]
+    items = []
+    for post_id, slug, language, group in versions:
+        terms = f'<category domain="language" nicename="{language}">{language}</category>'
+        if group:
+            terms += f'<category domain="post_translations" nicename="{group}">{group}</category>'
+        items.append(
+            item.replace("<wp:post_id>10</wp:post_id>", f"<wp:post_id>{post_id}</wp:post_id>")
+            .replace("[hello-world]", f"[{slug}]")
+            .replace("?p=1<", f"?p={post_id}<")
+            .replace("<wp:postmeta>", terms + "<wp:postmeta>", 1)
+        )
+    path = tmp_path / "polylang.xml"
+    path.write_text(text[:start] + "".join(items) + text[end:])
+    return path
+
+
+def test_polylang_languages_and_translations_come_across(tmp_path, media_root):
+    output = run(polylang_site(tmp_path), "--language", "az")
+    posts = {post.slug: post for post in Post.objects.all()}
+    assert (posts["hello-world"].language, posts["privet-mir"].language) == ("en", "ru")
+    assert posts["hello-world"].translation_group == posts["privet-mir"].translation_group
+    # Not one of the site's languages: the import's --language, and the report says so.
+    assert posts["hallo-welt"].language == "az"
+    assert posts["hallo-welt"].translation_group != posts["hello-world"].translation_group
+    assert "in 'de' on the old site, which is not one of this site's languages" in output
+    run(polylang_site(tmp_path))  # a re-run keeps the group
+    again = Post.objects.get(slug="privet-mir")
+    assert again.translation_group == posts["hello-world"].translation_group
+
+
+def test_language_names_one_of_the_sites_languages(tmp_path):
+    with pytest.raises(CommandError, match="the site's languages are en, az, ru"):
+        run(FIXTURES / "wxr-simple.xml", "--language", "fr")

@@ -83,3 +83,52 @@ def test_the_list_marks_each_language_in_one_query(editor, django_assert_max_num
     assert "az –" in alone and "ru –" in alone
     filtered = editor.get(url + "?language=az").content.decode()
     assert "Mənbə" in filtered and "Alone 0" not in filtered
+
+
+def test_a_translation_of_a_changed_source_is_out_of_date_until_marked_current(editor):
+    source = PostFactory(title="Source")
+    draft, _made = start_translation(post=source, language="ru")
+    draft.title = "Источник"
+    draft.save()
+    source.refresh_from_db()
+    source.save()
+    url = reverse("admin:blog_post_changelist")
+    row = editor.get(url).content.decode().split(">Источник<")[1].split("</tr>")[0]
+    assert "language-mark--this-out-of-date" in row and "ru !" in row
+    response = editor.post(
+        url, {"action": "mark_translations_current", "_selected_action": [draft.pk, source.pk]},
+        follow=True,
+    )  # fmt: skip
+    assert "1 translation marked as up to date." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.translated_from_version == source.version
+    row = editor.get(url).content.decode().split(">Источник<")[1].split("</tr>")[0]
+    assert "out-of-date" not in row and "ru !" not in row
+    source_row = editor.get(url).content.decode().split(">Source<")[1].split("</tr>")[0]
+    assert "ru ✓" in source_row
+
+
+def test_writers_and_tags_read_in_each_language_with_the_original_as_fallback(editor, client):
+    writer = AuthorFactory(name="Leyla", slug="leyla", role="Writer", bio="Writes about rivers.")
+    change = reverse("admin:blog_author_change", args=[writer.pk])
+    form = editor.get(change).content.decode()
+    assert 'name="bio_ru"' in form and 'name="role_az"' in form and 'lang="ru"' in form
+    data = {"name": "Leyla", "slug": "leyla", "role": "Writer", "bio": "Writes about rivers.",
+            "role_ru": "Автор", "bio_ru": "Пишет о реках."}  # fmt: skip
+    assert editor.post(change, data).status_code == 302
+    writer.refresh_from_db()
+    assert writer.bio_translations == {"ru": "Пишет о реках."}
+    assert writer.role_translations == {"ru": "Автор"}
+    PostFactory(published=True, language="ru", slug="reki", authors=[writer], tags=["rivers"])
+    PostFactory(published=True, language="az", slug="caylar", authors=[writer], tags=["rivers"])
+    russian = client.get("/ru/authors/leyla/").content.decode()
+    assert "Пишет о реках." in russian and "Автор" in russian
+    assert "Writes about rivers." in client.get("/az/authors/leyla/").content.decode()
+    tag = Post.objects.get(slug="reki").tags.get()
+    tag_change = reverse("admin:blog_tag_change", args=[tag.pk])
+    editor.post(tag_change, {"name": "rivers", "slug": "rivers", "name_ru": "реки", "name_az": ""})
+    tag.refresh_from_db()
+    assert tag.name_translations == {"ru": "реки"}
+    assert "реки" in client.get("/ru/tags/rivers/").content.decode()
+    assert ">реки<" in client.get("/post/reki/").content.decode()
+    assert ">rivers<" in client.get("/post/caylar/").content.decode()

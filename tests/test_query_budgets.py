@@ -5,6 +5,7 @@ the same budget. A new N+1 shows here."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,12 +21,12 @@ HOME_BUDGET = LIST_BUDGET + 2
 # post (with cover and tags) + writers (with pictures) + all pictures' renditions
 # + comment thread + previous, next and related articles
 ARTICLE_BUDGET = 5
-# tag + the list
-TAG_BUDGET = 1 + LIST_BUDGET
+# tag + the languages it is used in (the switcher's links) + the list
+TAG_BUDGET = 2 + LIST_BUDGET
 # author (with picture) + its renditions + the list
 AUTHOR_BUDGET = 2 + LIST_BUDGET
-# the list + months of the archive
-ARCHIVE_BUDGET = LIST_BUDGET + 1
+# the list + months of the archive + the languages with posts that month
+ARCHIVE_BUDGET = LIST_BUDGET + 2
 # count + ranked posts with snippets + writers, pictures and covers as in the list
 SEARCH_BUDGET = LIST_BUDGET
 
@@ -36,14 +37,27 @@ def pictured_writer():
 
 
 def seed_posts(count, *, author=None, tags=("peace",)):
+    """`count` posts in the default language; with more than one, each is translated into
+    every other language too, so the budgets hold however many languages there are."""
     for _ in range(count):
+        authors = [author or pictured_writer(), pictured_writer()]
         post = PostFactory(
-            published=True,
-            cover=ImageFactory(renditions=False),
-            authors=[author or pictured_writer(), pictured_writer()],
-            tags=list(tags),
+            published=True, cover=ImageFactory(renditions=False), authors=authors, tags=list(tags)
         )
         CommentFactory.create_batch(2, post=post)
+        if count > 1:
+            translate(post, authors=authors, tags=list(tags))
+
+
+def translate(post, **fields):
+    for code, _name in settings.LANGUAGES[1:]:
+        PostFactory(
+            published=True,
+            language=code,
+            translation_group=post.translation_group,
+            translated_from=post,
+            **fields,
+        )
 
 
 @pytest.mark.parametrize("posts", [1, 12])
@@ -63,6 +77,8 @@ def test_article_with_comments_and_tags(client, django_assert_num_queries, comme
         tags=[f"tag{n}" for n in range(tags)],
     )
     PostFactory.create_batch(2, published=True, tags=[f"tag{n}" for n in range(tags)])
+    if comments > 1:  # and in every language: the switcher and alternates are in the budget
+        translate(post, tags=[f"tag{n}" for n in range(tags)])
     parents = CommentFactory.create_batch(comments // 2 or 1, post=post)
     for parent in parents[: comments - len(parents)]:
         CommentFactory(post=post, parent=parent)
@@ -70,6 +86,8 @@ def test_article_with_comments_and_tags(client, django_assert_num_queries, comme
         response = client.get(post.get_absolute_url())
     assert response.context["comment_count"] == comments
     assert len(response.context["tags"]) == tags
+    versions = len(settings.LANGUAGES) if comments > 1 else 1
+    assert len(response.context["language_versions"]) == versions
 
 
 @pytest.mark.parametrize("posts", [1, 12])
@@ -134,9 +152,10 @@ def test_feeds(client, django_assert_num_queries, posts, name, lookups):
     assert response.content.count(b"<item>") == posts
 
 
-# latest edit for the home page; count + items for posts, tags and writers (the
-# sitemap framework pages each section)
-SITEMAP_BUDGET = 1 + 2 * 3
+# latest edit per language for the home page; count + items for posts (with their
+# translations); tags and writers, each with its languages, in one query (a list, which
+# the sitemap framework pages without asking again)
+SITEMAP_BUDGET = 1 + 2 + 1 + 1
 
 
 @pytest.mark.parametrize("posts", [1, 12])
@@ -144,7 +163,9 @@ def test_sitemap(client, django_assert_num_queries, posts):
     seed_posts(posts)
     with django_assert_num_queries(SITEMAP_BUDGET):
         response = client.get(reverse("blog:sitemap"))
-    assert response.content.count(b"<url>") == 1 + posts + 1 + 2 * posts
+    versions = len(settings.LANGUAGES) if posts > 1 else 1  # seed_posts translates many
+    homes = len(settings.LANGUAGES)
+    assert response.content.count(b"<url>") == homes + versions * (posts + 1 + 2 * posts)
 
 
 def test_robots_txt_asks_nothing(client, django_assert_num_queries):

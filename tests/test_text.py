@@ -54,3 +54,13 @@ def test_reading_time_counts_words_at_200_a_minute():
     assert reading_minutes("<p>" + "word " * 200 + "</p>") == 1
     assert reading_minutes("<p>" + "word " * 201 + "</p>") == 2
     assert reading_minutes("<p>" + "word " * 1000 + "</p>") == 5
+
+
+def test_reading_time_follows_each_languages_reading_speed():
+    words = "<p>" + "слово " * 480 + "</p>"
+    # 200 words a minute in English, 160 in Russian, 145 in Azerbaijani (see WORDS_PER_MINUTE)
+    assert [reading_minutes(words, code) for code in ("en", "ru", "az")] == [3, 3, 4]
+    assert reading_minutes("<p>" + "söz " * 290 + "</p>", "az") == 2
+    assert reading_minutes("<p>" + "söz " * 291 + "</p>", "az") == 3
+    assert reading_minutes("<p>" + "слово " * 161 + "</p>", "ru") == 2
+    assert reading_minutes("<p>" + "word " * 161 + "</p>", "fr") == 1  # not listed: 200

@@ -4,6 +4,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from blog.admin.help_texts import PlainHelpTexts, PlainHelpTextsInline
 from blog.admin.readonly import RecordAdmin
@@ -14,10 +16,12 @@ from blog.models import BlockedTerm, BlockKind, Comment, CommentStatus, Moderati
 
 class CommentAdminForm(forms.ModelForm):
     reply = forms.CharField(
-        label="Reply as the foundation",
+        label=gettext_lazy("Reply as the foundation"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Posted under this comment at once, with the editors' badge, in your name.",
+        help_text=gettext_lazy(
+            "Posted under this comment at once, with the editors' badge, in your name."
+        ),
     )
 
     class Meta:
@@ -32,7 +36,7 @@ class ModerationEventInline(PlainHelpTextsInline, admin.TabularInline):
     can_delete = False
     fields = ["created_at", "actor", "action", "from_status", "to_status", "note"]
     readonly_fields = fields
-    verbose_name_plural = "moderation history"
+    verbose_name_plural = gettext_lazy("moderation history")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -55,10 +59,14 @@ class CommentAdmin(PlainHelpTexts, admin.ModelAdmin):
     inlines = [ModerationEventInline]
     fieldsets = [
         (None, {"fields": ["thread_link", "post", "parent", "status", "held_reason"]}),
-        ("Comment", {"fields": ["author_name", "author_email", "body", "notify_replies"]}),
-        ("Reply", {"fields": ["reply"]}),
         (
-            "Details",
+            pgettext_lazy("admin fieldset", "Comment"),
+            {"fields": ["author_name", "author_email", "body", "notify_replies"]},
+        ),
+        # Translators: the heading of the editors' answer to a comment (a noun).
+        (pgettext_lazy("admin fieldset", "Reply"), {"fields": ["reply"]}),
+        (
+            gettext_lazy("Details"),
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -82,13 +90,13 @@ class CommentAdmin(PlainHelpTexts, admin.ModelAdmin):
         )
         return [held_first.asc(), "-created_at"]
 
-    @admin.display(description="comment")
+    @admin.display(description=gettext_lazy("comment"))
     def excerpt(self, comment):
-        return (
-            "(deleted by its writer)" if comment.is_deleted else Truncator(comment.body).chars(80)
-        )
+        if comment.is_deleted:
+            return _("(deleted by its writer)")
+        return Truncator(comment.body).chars(80)
 
-    @admin.display(description="email", ordering="author_email")
+    @admin.display(description=gettext_lazy("email"), ordering="author_email")
     def email_link(self, comment):
         # One click shows everything from this address.
         url = reverse("admin:blog_comment_changelist")
@@ -99,7 +107,7 @@ class CommentAdmin(PlainHelpTexts, admin.ModelAdmin):
             comment.author_email,
         )
 
-    @admin.display(description="in reply to")
+    @admin.display(description=gettext_lazy("in reply to"))
     def in_reply_to(self, comment):
         if comment.parent is None:
             return "—"
@@ -107,11 +115,13 @@ class CommentAdmin(PlainHelpTexts, admin.ModelAdmin):
             "{}: “{}”", comment.parent.author_name, Truncator(comment.parent.body).chars(50)
         )
 
-    @admin.display(description="on the site")
+    @admin.display(description=gettext_lazy("on the site"))
     def thread_link(self, comment):
         if not comment.pk:
             return "—"
-        return format_html('<a href="{}">See it in its thread</a>', comment.get_absolute_url())
+        return format_html(
+            '<a href="{}">{}</a>', comment.get_absolute_url(), _("See it in its thread")
+        )
 
     def save_model(self, request, obj, form, change):
         if change and "status" in form.changed_data:
@@ -125,25 +135,39 @@ class CommentAdmin(PlainHelpTexts, admin.ModelAdmin):
             super().save_model(request, obj, form, change)
         if reply := form.cleaned_data.get("reply", "").strip():
             add_editor_reply(parent=obj, user=request.user, body=reply)
-            self.message_user(request, "Your reply is posted.", messages.SUCCESS)
+            self.message_user(request, _("Your reply is posted."), messages.SUCCESS)
 
-    def _moderate(self, request, queryset, status, verb):
+    def _moderate(self, request, queryset, status, said):
+        """`said(count)`: the sentence for the editor, in their language."""
         count = moderate_comments(queryset, status=status, actor=request.user)
-        self.message_user(request, f"{count} comment(s) {verb}.", messages.SUCCESS)
+        self.message_user(request, said(count) % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description="Approve selected comments")
+    # The English keeps its "(s)"; other languages give each plural form.
+    @admin.action(description=gettext_lazy("Approve selected comments"))
     def approve(self, request, queryset):
-        self._moderate(request, queryset, CommentStatus.APPROVED, "approved")
+        self._moderate(
+            request, queryset, CommentStatus.APPROVED,
+            lambda n: ngettext("%(count)s comment(s) approved.",
+                               "%(count)s comment(s) approved.", n),
+        )  # fmt: skip
 
-    @admin.action(description="Mark selected comments as spam")
+    @admin.action(description=gettext_lazy("Mark selected comments as spam"))
     def mark_spam(self, request, queryset):
-        self._moderate(request, queryset, CommentStatus.SPAM, "marked as spam")
+        self._moderate(
+            request, queryset, CommentStatus.SPAM,
+            lambda n: ngettext("%(count)s comment(s) marked as spam.",
+                               "%(count)s comment(s) marked as spam.", n),
+        )  # fmt: skip
 
-    @admin.action(description="Remove selected comments")
+    @admin.action(description=gettext_lazy("Remove selected comments"))
     def remove(self, request, queryset):
-        self._moderate(request, queryset, CommentStatus.REMOVED, "removed")
+        self._moderate(
+            request, queryset, CommentStatus.REMOVED,
+            lambda n: ngettext("%(count)s comment(s) removed.",
+                               "%(count)s comment(s) removed.", n),
+        )  # fmt: skip
 
-    @admin.action(description="Block the senders (email and IP) and mark as spam")
+    @admin.action(description=gettext_lazy("Block the senders (email and IP) and mark as spam"))
     def block_sender(self, request, queryset):
         for comment in queryset:
             BlockedTerm.objects.get_or_create(
@@ -155,7 +179,11 @@ class CommentAdmin(PlainHelpTexts, admin.ModelAdmin):
                     kind=BlockKind.IP, value=comment.ip_hash,
                     defaults={"note": f"from comment #{comment.pk}"},
                 )  # fmt: skip
-        self._moderate(request, queryset, CommentStatus.SPAM, "blocked and marked as spam")
+        self._moderate(
+            request, queryset, CommentStatus.SPAM,
+            lambda n: ngettext("%(count)s comment(s) blocked and marked as spam.",
+                               "%(count)s comment(s) blocked and marked as spam.", n),
+        )  # fmt: skip
 
 
 class BlockedTermForm(forms.ModelForm):

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from blog.admin.help_texts import PlainHelpTexts
 from blog.content.uploads import UNREADABLE
@@ -28,7 +29,7 @@ class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
         fields = ["file", "title", "alt", "caption", "credit"]
-        error_messages = {"file": {"invalid_image": UNREADABLE}}
+        error_messages = {"file": {"invalid_image": gettext_lazy(UNREADABLE)}}
 
 
 def title_from_file_name(name: str) -> str:
@@ -105,21 +106,21 @@ class ImageAdmin(PlainHelpTexts, admin.ModelAdmin):
         shown = [r for r in image.renditions.all() if r.kind == kind and r.format == "webp"]
         return shown[0] if shown else None
 
-    @admin.display(description="picture")
+    @admin.display(description=gettext_lazy("picture"))
     def thumbnail(self, image):
         small = self._smallest(image, RenditionKind.SQUARE)
         if small is None:
             return "—"
         return format_html('<img src="{}" alt="" width="60" height="60">', small.url)
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def preview(self, image):
         small = self._smallest(image)
         if small is None:
-            return "Saved pictures show here."
+            return _("Saved pictures show here.")
         return format_html('<img class="image-preview" src="{}" alt="">', small.url)
 
-    @admin.display(description="size")
+    @admin.display(description=gettext_lazy("size"))
     def size(self, image):
         return f"{image.width} × {image.height}" if image.width else "—"
 

@@ -7,17 +7,18 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from blog.admin.help_texts import PlainHelpTexts, PlainHelpTextsInline
+from blog.admin.translations import TranslationsAdmin
 from blog.admin.widgets import CoverPictureWidget
 from blog.content.text import unembed_videos
 from blog.models import (
@@ -43,12 +44,13 @@ from blog.publishing.services import (
     redirect_old_address,
     unpublish_posts,
 )
-from blog.publishing.translations import language_marks, start_translation, with_language_marks
+from blog.publishing.translations import with_language_marks
 from blog.readership.charts import sparkline_points
 
-admin.site.site_header = f"{settings.SITE_NAME} · editors"
+# Translators: the admin's header, "Foundation · editors".
+admin.site.site_header = format_lazy(gettext_lazy("{site} · editors"), site=settings.SITE_NAME)
 admin.site.site_title = settings.SITE_NAME
-admin.site.index_title = "Write, publish and moderate"
+admin.site.index_title = gettext_lazy("Write, publish and moderate")
 
 
 SPARKLINE_DAYS = 30
@@ -64,13 +66,13 @@ class PostAuthorInline(PlainHelpTextsInline, admin.TabularInline):
     min_num = 1
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
-    verbose_name = "writer"
-    verbose_name_plural = "writers (the lowest position is credited first)"
+    verbose_name = gettext_lazy("writer")
+    verbose_name_plural = gettext_lazy("writers (the lowest position is credited first)")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         # A table's column heading is not a label for screen readers: name each box.
-        names = {"author": "Writer", "position": "Position in the byline"}
+        names = {"author": _("Writer"), "position": _("Position in the byline")}
         if db_field.name in names:
             field.widget.attrs["aria-label"] = names[db_field.name]
         return field
@@ -112,7 +114,7 @@ class PostAdminForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(PlainHelpTexts, VersionAdmin):
+class PostAdmin(TranslationsAdmin, PlainHelpTexts, VersionAdmin):
     form = PostAdminForm
     list_display = [
         "title",
@@ -131,7 +133,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
     inlines = [PostAuthorInline]
     object_history_template = "admin/blog/post/history.html"
     change_form_template = "admin/blog/post/change_form.html"
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "mark_translations_current"]
     # The writing comes first and alone: title, cover, text. Everything else sits in the
     # sidebar (templates/admin/blog/post/change_form.html puts the "side" fieldsets there);
     # the numbers (views, created, updated) are on the post's history page and the list.
@@ -202,7 +204,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
         if db_field.name == "status" and not self.can_publish(request):
             kwargs["choices"] = [
                 (PostStatus.DRAFT, PostStatus.DRAFT.label),
-                (PostStatus.REVIEW, "In review (send to the editors)"),
+                (PostStatus.REVIEW, _("In review (send to the editors)")),
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -212,12 +214,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
         context["site_url_for_posts"] = settings.SITE_URL + base
         post = kwargs.get("obj") or (args[3] if len(args) > 3 else None)
         if post is not None and post.pk:
-            versions = {p.language: p for p in Post.objects.filter(
-                translation_group=post.translation_group).exclude(pk=post.pk)}  # fmt: skip
-            context["translations"] = [
-                {"code": code, "name": name, "post": versions.get(code)}
-                for code, name in settings.LANGUAGES if code != post.language
-            ]  # fmt: skip
+            context["translations"] = self.translations_context(post)
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -289,11 +286,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             path("autosave/", autosave, name="blog_post_autosave_new"),
             path("<int:object_id>/autosave/", autosave, name="blog_post_autosave"),
             path("<int:object_id>/discard/", discard, name="blog_post_discard"),
-            path(
-                "<int:object_id>/translate/<str:language>/",
-                self.admin_site.admin_view(self.translate_view),
-                name="blog_post_translate",
-            ),  # fmt: skip
+            *self.translation_urls(),
             path("<path:object_id>/history/compare/", compare, name="blog_post_compare"),
             *super().get_urls(),
         ]
@@ -338,26 +331,6 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             )
         return JsonResponse(answer)
 
-    def translate_view(self, request, object_id, language):
-        """ "Translate into …": the post's version in that language, made as a draft copied
-        from this one if there is none yet."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        post = self.get_object(request, str(object_id))
-        if post is None or not self.has_change_permission(request, post):
-            raise PermissionDenied
-        if not self.has_add_permission(request) or language not in dict(settings.LANGUAGES):
-            raise PermissionDenied
-        translation, made = start_translation(post=post, language=language)
-        if made:
-            name = dict(settings.LANGUAGES)[language]
-            self.message_user(
-                request,
-                _("A draft in %(language)s, copied from “%(title)s”: translate it here.")
-                % {"language": name, "title": post.title},
-            )
-        return redirect("admin:blog_post_change", translation.pk)
-
     def discard_view(self, request, object_id):
         """Throw away this editor's autosaved changes to a published post."""
         post = self.get_object(request, str(object_id))
@@ -389,7 +362,7 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
             old, new = new, old
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Compare versions of “{post}”",
+            "title": _("Compare versions of “%(post)s”") % {"post": post},
             "opts": self.opts,
             "original": post,
             "old": old,
@@ -398,57 +371,76 @@ class PostAdmin(PlainHelpTexts, VersionAdmin):
         }
         return TemplateResponse(request, "admin/blog/post/compare.html", context)
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def preview_link(self, post):
         if not post.pk:
-            return "Save the post to preview it."
+            return _("Save the post to preview it.")
+        days = settings.PREVIEW_LINK_DAYS
+        lasts = ngettext(
+            "this link works for %(days)s day for anyone you send it to.",
+            "this link works for %(days)s days for anyone you send it to.",
+            days,
+        ) % {"days": days}
         return format_html(
-            '<a href="{}" target="_blank">Preview it as readers will see it</a> · this link '
-            "works for {} days for anyone you send it to.",
-            preview_url(post), settings.PREVIEW_LINK_DAYS,
+            '<a href="{}" target="_blank">{}</a> · {}',
+            preview_url(post), _("Preview it as readers will see it"), lasts,
         )  # fmt: skip
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, post):
         if post.status == PostStatus.PUBLISHED and not post.is_live:
-            when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M")
-            return format_html('<span title="Scheduled">Scheduled for {}</span>', when)
+            # Month names in the editor's language: "05 May 2027, 09:30".
+            when = dateformat.format(timezone.localtime(post.published_at), "d M Y, H:i")
+            return format_html(
+                '<span title="{}">{}</span>',
+                _("Scheduled"), _("Scheduled for %(time)s") % {"time": when},
+            )  # fmt: skip
         return post.get_status_display()
 
-    @admin.display(description="views", ordering="view_count")
+    @admin.display(description=gettext_lazy("views"), ordering="view_count")
     def views(self, post):
         by_day = {row.day: row.count for row in post.recent_daily_views}
         start = sparkline_start()
         values = [by_day.get(start + timedelta(days=n), 0) for n in range(SPARKLINE_DAYS)]
+        label = ngettext(
+            "Views per day over the last %(days)s day: %(total)s in all",
+            "Views per day over the last %(days)s days: %(total)s in all",
+            SPARKLINE_DAYS,
+        ) % {"days": SPARKLINE_DAYS, "total": sum(values)}
         return format_html(
             '{} <svg class="sparkline" width="100" height="20" viewBox="0 0 100 20" role="img" '
-            'aria-label="Views per day over the last {} days: {} in all">'
+            'aria-label="{}">'
             '<polyline points="{}" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>',
-            post.total_views, SPARKLINE_DAYS, sum(values), sparkline_points(values),
+            post.total_views, label, sparkline_points(values),
         )  # fmt: skip
 
-    @admin.display(description=gettext_lazy("languages"))
-    def languages(self, post):
-        return render_to_string("admin/blog/post/_language_marks.html",
-                                {"marks": language_marks(post)})  # fmt: skip
-
-    @admin.display(description="writers")
+    @admin.display(description=gettext_lazy("writers"))
     def writers(self, post):
         return ", ".join(author.name for author in post.credited_authors)
 
-    @admin.display(description="comments", ordering="approved_total")
+    @admin.display(description=gettext_lazy("comments"), ordering="approved_total")
     def approved_comments(self, post):
         return post.approved_total
 
     @admin.action(
-        description="Publish selected posts (now, or at their scheduled time)",
+        description=gettext_lazy("Publish selected posts (now, or at their scheduled time)"),
         permissions=["publish"],
     )
     def publish(self, request, queryset):
         count = publish_posts(posts=queryset, actor=request.user)
-        self.message_user(request, f"{count} post(s) published.", messages.SUCCESS)
+        # The English keeps its "(s)"; other languages give each plural form.
+        message = ngettext("%(count)s post(s) published.", "%(count)s post(s) published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected posts (back to draft)", permissions=["publish"])
+    @admin.action(
+        description=gettext_lazy("Unpublish selected posts (back to draft)"),
+        permissions=["publish"],
+    )
     def unpublish(self, request, queryset):
         count = unpublish_posts(posts=queryset, actor=request.user)
-        self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)
+        message = ngettext(
+            "%(count)s post(s) moved back to draft.",
+            "%(count)s post(s) moved back to draft.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

@@ -5,14 +5,20 @@ import taggit.models
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from blog.admin.help_texts import PlainHelpTexts
 from blog.admin.readonly import RecordAdmin
+from blog.admin.translated_fields import translated_form
 from blog.models import Author, PublicationEvent, Tag
 
 
 @admin.register(Author)
 class AuthorAdmin(PlainHelpTexts, admin.ModelAdmin):
+    # A box per other language under the role and the bio (empty: the original shows).
+    form = translated_form(
+        Author, {"role_translations": "role", "bio_translations": "bio"}, textarea=("bio",)
+    )
     list_display = ["name", "picture_thumbnail", "role", "user", "post_total"]
     list_select_related = ["user", "picture"]
     search_fields = ["name", "role"]
@@ -27,7 +33,7 @@ class AuthorAdmin(PlainHelpTexts, admin.ModelAdmin):
             .prefetch_related("picture__renditions")
         )
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def picture_thumbnail(self, author):
         square = [r for r in author.picture.renditions.all() if r.kind == "square"] if (
             author.picture
@@ -38,7 +44,7 @@ class AuthorAdmin(PlainHelpTexts, admin.ModelAdmin):
             '<img class="writer-thumb" src="{}" alt="" width="40" height="40">', square[0].url
         )
 
-    @admin.display(description="posts", ordering="post_total")
+    @admin.display(description=_("posts"), ordering="post_total")
     def post_total(self, author):
         return author.post_total
 
@@ -49,6 +55,7 @@ admin.site.unregister(taggit.models.Tag)
 
 @admin.register(Tag)
 class TagAdmin(PlainHelpTexts, admin.ModelAdmin):
+    form = translated_form(Tag, {"name_translations": "name"})
     list_display = ["name", "slug", "post_total"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -56,7 +63,7 @@ class TagAdmin(PlainHelpTexts, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(post_total=Count("tagged_posts"))
 
-    @admin.display(description="posts", ordering="post_total")
+    @admin.display(description=_("posts"), ordering="post_total")
     def post_total(self, tag):
         return tag.post_total
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 # The salt keeps the name of the module this was first in: a new one would void
 # every token already given out.
@@ -35,17 +36,22 @@ def check_form_token(token: str) -> None:
         issued = float(signing.loads(token or "", salt=FORM_SALT))
     except (signing.BadSignature, TypeError, ValueError):
         raise FormTimingError(
-            "The form could not be checked. Your text is kept: please post it again."
+            _("The form could not be checked. Your text is kept: please post it again.")
         ) from None
     age = time.time() - issued  # the signed value is the time the form was shown
     if age > settings.COMMENT_FORM_MAX_AGE_HOURS * 3600:
         raise FormTimingError(
-            "This page was open for a long time, so the form expired. Your text is kept: "
-            "please post it again."
+            _(
+                "This page was open for a long time, so the form expired. Your text is kept: "
+                "please post it again."
+            )
         )
     if age < settings.COMMENT_MIN_SECONDS:
         raise FormTimingError(
-            "That was very fast, so it looked automatic. Your text is kept: please post it again."
+            _(
+                "That was very fast, so it looked automatic. Your text is kept: please post it "
+                "again."
+            )
         )
 
 
@@ -81,7 +87,7 @@ def parse_limits(spec: str) -> list[Limit]:
         return []
     limits = []
     for part in spec.split(","):
-        count, _, window = part.strip().partition("/")
+        count, _slash, window = part.strip().partition("/")
         limits.append(Limit(int(count), window.strip().lower()[:1] or "m"))
     return limits
 

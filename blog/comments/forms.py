@@ -1,12 +1,20 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from blog.comments.antispam import FormTimingError, check_form_token, issue_form_token
 from blog.models import Comment
 
 BODY_ERRORS = {
-    "required": "Please write your comment before posting.",
-    "max_length": "Comments can be up to %(limit_value)d characters; this one has "
-    "%(show_value)d. Please shorten it.",
+    "required": _("Please write your comment before posting."),
+    # The number that chooses the plural form is the limit (filled in by the form).
+    "max_length": ngettext_lazy(
+        "Comments can be up to %(limit_value)d character; this one has %(show_value)d. "
+        "Please shorten it.",
+        "Comments can be up to %(limit_value)d characters; this one has %(show_value)d. "
+        "Please shorten it.",
+        "limit_value",
+    ),
 }
 
 
@@ -19,14 +27,16 @@ class CommentForm(forms.ModelForm):
         required=False,
         widget=forms.HiddenInput,
         error_messages={
-            "invalid_choice": "The comment you are replying to is not on this article. "
-            "Your text is kept below; post it as a new comment or reply to another one."
+            "invalid_choice": _(
+                "The comment you are replying to is not on this article. Your text is kept "
+                "below; post it as a new comment or reply to another one."
+            )
         },
     )
     # A honeypot: hidden from people (and from screen readers), filled in by bots.
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     # When the form was shown, signed: see blog.comments.antispam.
@@ -36,25 +46,30 @@ class CommentForm(forms.ModelForm):
         model = Comment
         fields = ["parent", "author_name", "author_email", "body", "notify_replies"]
         labels = {
-            "author_name": "Your name",
-            "author_email": "Your email",
-            "body": "Your comment",
-            "notify_replies": "Email me replies to this comment",
+            "author_name": _("Your name"),
+            "author_email": _("Your email"),
+            "body": _("Your comment"),
+            "notify_replies": _("Email me replies to this comment"),
         }
         help_texts = {
-            "author_email": "Never shown. Only the foundation's editors can see it.",
-            "body": "Plain text. Links become clickable. Up to 5,000 characters.",
-            "notify_replies": "Each mail has a link that stops them.",
+            "author_email": _("Never shown. Only the foundation's editors can see it."),
+            "body": _("Plain text. Links become clickable. Up to 5,000 characters."),
+            "notify_replies": _("Each mail has a link that stops them."),
         }
         error_messages = {
             "author_name": {
-                "required": "Please write your name, or a name you want to be known by.",
-                "max_length": "Please keep your name under %(limit_value)d characters "
-                "(it has %(show_value)d).",
+                "required": _("Please write your name, or a name you want to be known by."),
+                "max_length": ngettext_lazy(
+                    "Please keep your name under %(limit_value)d character (it has "
+                    "%(show_value)d).",
+                    "Please keep your name under %(limit_value)d characters (it has "
+                    "%(show_value)d).",
+                    "limit_value",
+                ),
             },
             "author_email": {
-                "required": "Please give your email. It is never shown.",
-                "invalid": "This does not look like an email address: please check it.",
+                "required": _("Please give your email. It is never shown."),
+                "invalid": _("This does not look like an email address: please check it."),
             },
             "body": BODY_ERRORS,
         }
@@ -95,7 +110,7 @@ class CommentEditForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["body"]
-        labels = {"body": "Your comment"}
+        labels = {"body": _("Your comment")}
         error_messages = {"body": BODY_ERRORS}
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
 

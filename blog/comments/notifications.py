@@ -2,7 +2,8 @@
 
 Views call `comment_posted()` / `comment_approved()`; they queue a task once the
 transaction commits, so a rolled-back comment sends nothing and a slow or absent mail
-server never delays a reader. `manage.py db_worker` sends the queue."""
+server never delays a reader. `manage.py db_worker` sends the queue. Every mail is written
+in the language of the post it concerns: a reply on a Russian post is mailed in Russian."""
 
 import logging
 from functools import partial
@@ -15,6 +16,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from blog.comments.antispam import allow_mail_to
 from blog.models import Comment, CommentStatus
@@ -51,12 +54,13 @@ def send_comment_mail(comment_id: int, event: str) -> int:
     if comment is None:  # deleted by its writer before the worker got to it
         return 0
     sent = 0
-    if comment.status == CommentStatus.PENDING:
-        sent += _mail_moderators(comment)
-    elif comment.status == CommentStatus.APPROVED:
-        if event == "posted":
-            sent += _mail_post_writers(comment)
-        sent += _mail_person_replied_to(comment)
+    with translation.override(comment.post.language or settings.LANGUAGE_CODE):
+        if comment.status == CommentStatus.PENDING:
+            sent += _mail_moderators(comment)
+        elif comment.status == CommentStatus.APPROVED:
+            if event == "posted":
+                sent += _mail_post_writers(comment)
+            sent += _mail_person_replied_to(comment)
     return sent
 
 
@@ -82,12 +86,19 @@ def _mail_moderators(comment: Comment) -> int:
     admin_url = (
         settings.SITE_URL + reverse("admin:blog_comment_changelist") + "?status__exact=pending"
     )
+    names = {"name": comment.author_name, "title": comment.post.title, "url": admin_url}
+    # The reason is recorded in English, as the admin shows it.
+    # Translators: why a comment was held, when no rule gave a reason.
+    reason = comment.held_reason or _("moderation")
     body = (
-        f"{comment.author_name} wrote on “{comment.post.title}”:\n\n{comment.body}\n\n"
-        f"Why it was held: {comment.held_reason or 'moderation'}\n"
-        f"Moderate it: {admin_url}\n"
+        _("%(name)s wrote on “%(title)s”:") % names
+        + f"\n\n{comment.body}\n\n"
+        + _("Why it was held: %(reason)s") % {"reason": reason}
+        + "\n"
+        + _("Moderate it: %(url)s") % names
+        + "\n"
     )
-    subject = f"Comment awaiting moderation: {comment.post.title}"
+    subject = _("Comment awaiting moderation: %(title)s") % names
     return sum(_send(user.email, subject, body) for user in moderators)
 
 
@@ -100,11 +111,14 @@ def _mail_post_writers(comment: Comment) -> int:
     )
     if comment.user_id:
         users = users.exclude(pk=comment.user_id)
+    names = {"name": comment.author_name, "title": comment.post.title, "url": _comment_url(comment)}
     body = (
-        f"{comment.author_name} commented on your post “{comment.post.title}”:\n\n"
-        f"{comment.body}\n\nRead it: {_comment_url(comment)}\n"
+        _("%(name)s commented on your post “%(title)s”:") % names
+        + f"\n\n{comment.body}\n\n"
+        + _("Read it: %(url)s") % names
+        + "\n"
     )
-    subject = f"New comment on “{comment.post.title}”"
+    subject = _("New comment on “%(title)s”") % names
     return sum(_send(user.email, subject, body) for user in users.distinct())
 
 
@@ -120,10 +134,20 @@ def _mail_person_replied_to(comment: Comment) -> int:
     stop_url = settings.SITE_URL + reverse(
         "blog:comment_unsubscribe", kwargs={"token": unsubscribe_token(parent)}
     )
+    names = {"name": comment.author_name, "title": comment.post.title}
     body = (
-        f"Hello {parent.author_name},\n\n{comment.author_name} replied to your comment on "
-        f"“{comment.post.title}”:\n\n{comment.body}\n\nRead the thread: {_comment_url(comment)}"
-        f"\n\nYou get this mail because you asked for replies. One click stops them for "
-        f"this article: {stop_url}\n"
+        _("Hello %(name)s,") % {"name": parent.author_name}
+        + "\n\n"
+        + _("%(name)s replied to your comment on “%(title)s”:") % names
+        + f"\n\n{comment.body}\n\n"
+        + _("Read the thread: %(url)s") % {"url": _comment_url(comment)}
+        + "\n\n"
+        + _(
+            "You get this mail because you asked for replies. One click stops them for "
+            "this article: %(url)s"
+        )
+        % {"url": stop_url}
+        + "\n"
     )
-    return _send(parent.author_email, f"A reply to your comment on “{comment.post.title}”", body)
+    subject = _("A reply to your comment on “%(title)s”") % names
+    return _send(parent.author_email, subject, body)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from blog.comments import moderation, notifications
 from blog.models import Comment, CommentStatus, ModerationEvent, Post
@@ -27,13 +28,15 @@ def add_comment(
     """Save a reader's comment or reply with the status the moderation rules give it,
     record that decision, and queue the notifications (after the commit)."""
     if not post.accepts_comments():
-        raise ValidationError("Comments are closed on this article.")
+        raise ValidationError(_("Comments are closed on this article."))
     body = body.strip()
     if post.comments.filter(body=body).exclude(status=CommentStatus.REMOVED).exists():
         raise ValidationError(
             {
-                "body": "This exact comment is already posted on this article, so it was not "
-                "posted twice."
+                "body": _(
+                    "This exact comment is already posted on this article, so it was not "
+                    "posted twice."
+                )
             }  # fmt: skip
         )
     comment = Comment(

@@ -6,11 +6,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
-UNREADABLE = (
+# Marked for translation, kept as the English text: translated where it is shown
+# (gettext_lazy(UNREADABLE) in the library's form).
+UNREADABLE = gettext_noop(
     "This file is not a picture that can be read, or it is damaged. Pictures must be JPEG, "
     "PNG, WebP or GIF; an SVG or a web page renamed to .jpg is refused. Please export the "
     "picture again and upload the new file."
@@ -24,8 +27,11 @@ def validate_image_upload(upload) -> None:
     max_bytes = settings.IMAGE_MAX_UPLOAD_MB * 1024 * 1024
     if upload.size is not None and upload.size > max_bytes:
         raise ValidationError(
-            f"This file is {upload.size / 1024 / 1024:.1f} MB; pictures can be up to "
-            f"{settings.IMAGE_MAX_UPLOAD_MB} MB. Please make it smaller and upload it again."
+            _(
+                "This file is %(size).1f MB; pictures can be up to %(limit)s MB. Please make "
+                "it smaller and upload it again."
+            )
+            % {"size": upload.size / 1024 / 1024, "limit": settings.IMAGE_MAX_UPLOAD_MB}
         )
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
@@ -33,9 +39,13 @@ def validate_image_upload(upload) -> None:
         with PillowImage.open(upload) as picture:
             kind = picture.format
             if kind not in ALLOWED_FORMATS:
-                raise ValidationError(
-                    f"This is a {kind or 'unknown'} file. Pictures must be JPEG, PNG, WebP or GIF."
-                )
+                if kind:
+                    refused = _(
+                        "This is a %(kind)s file. Pictures must be JPEG, PNG, WebP or GIF."
+                    ) % {"kind": kind}
+                else:
+                    refused = _("This is a unknown file. Pictures must be JPEG, PNG, WebP or GIF.")
+                raise ValidationError(refused)
             width, height = picture.size
             if min(width, height) < MIN_SIDE:
                 raise ValidationError(
@@ -51,19 +61,28 @@ def validate_image_upload(upload) -> None:
                 )
             if width * height > settings.IMAGE_MAX_PIXELS:
                 raise ValidationError(
-                    f"This picture is {width} × {height} pixels, more than the "
-                    f"{settings.IMAGE_MAX_PIXELS / 1_000_000:g} megapixels allowed. Please "
-                    "scale it down and upload it again."
+                    _(
+                        "This picture is %(width)s × %(height)s pixels, more than the "
+                        "%(limit)s megapixels allowed. Please scale it down and upload it again."
+                    )
+                    % {
+                        "width": width,
+                        "height": height,
+                        "limit": f"{settings.IMAGE_MAX_PIXELS / 1_000_000:g}",
+                    }
                 )
             picture.load()  # decodes every pixel: a truncated or corrupt file fails here
     except ValidationError:
         raise
     except UnidentifiedImageError:
-        raise ValidationError(UNREADABLE) from None
+        raise ValidationError(_(UNREADABLE)) from None
     except (OSError, SyntaxError, ValueError, PillowImage.DecompressionBombError) as error:
         raise ValidationError(
-            f"This picture is damaged or incomplete ({error}). Please export it again and "
-            "upload the new file."
+            _(
+                "This picture is damaged or incomplete (%(error)s). Please export it again and "
+                "upload the new file."
+            )
+            % {"error": error}
         ) from None
     finally:
         upload.seek(position)

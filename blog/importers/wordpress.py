@@ -6,6 +6,7 @@ the posts. Memory stays flat in the number of posts. defusedxml refuses a DTD, s
 entity bombs and external entities never expand, and nothing is fetched. Metadata that
 WordPress stores PHP-serialized is never unserialized: only plain values are read."""
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -15,6 +16,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from django.conf import settings
 
 from blog.importers.bodies import plain_text, without_invisible_marks, wordpress_html
 from blog.importers.records import (
@@ -266,12 +268,19 @@ class WordPressExport:
             gallery=lambda ids: "".join(_img(pictures[i][0]) for i in ids if i in pictures),
         )
         writers, tags = [], []
+        language = group = ""
         for category in _children(item, "category"):
             domain, words = category.get("domain", ""), without_invisible_marks(category.text or "")
             if domain in {"category", "post_tag"} and words:
                 tags.append(words)
             elif domain == "author" and category.get("nicename"):  # Co-Authors Plus
                 writers.append(category.get("nicename").removeprefix("cap-"))
+            elif domain == "language":  # Polylang: the post's language, by its slug
+                language = category.get("nicename", "")
+            elif domain == "post_translations":  # Polylang: the group its versions share
+                group = category.get("nicename", "")
+        language, language_note = _site_language(language, where)
+        note = "; ".join(filter(None, [note, language_note]))
         writers = writers or [_text(item, "dc:creator")]
         cover = pictures.get(meta.get("_thumbnail_id", ""), (None,))[0]
         slug = without_invisible_marks(_text(item, "wp:post_name"))
@@ -284,6 +293,10 @@ class WordPressExport:
             old_paths=self._old_paths(item, source_id, slug, attachment_pages.get(source_id, [])),
             imported_views=_views(meta), note=note,
             comments_enabled=_text(item, "wp:comment_status") != "closed",
+            language=language,
+            # The same group on every run (and for every version): a name-based UUID.
+            translation_group=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.site}#{group}"))
+            if group else "",
         )  # fmt: skip
 
     def _comments(self, item) -> Iterator[ImportedComment]:
@@ -313,6 +326,18 @@ class WordPressExport:
                 f"{self.base}/{year}/{month}/{slug}/",
             ]
         return tuple(dict.fromkeys(p for p in paths if p and p.strip("/")))
+
+
+def _site_language(slug: str, where: str) -> tuple[str, str]:
+    """A Polylang language slug ("ru", "en-gb", "pt_BR") as one of the site's languages,
+    else none (the import's --language or the default) with a note saying so."""
+    if not slug:
+        return "", ""
+    codes = [code for code, _name in settings.LANGUAGES]
+    for candidate in (slug.lower().replace("_", "-"), slug.lower().split("-")[0].split("_")[0]):
+        if candidate in codes:
+            return candidate, ""
+    return "", f"{where}: in {slug!r} on the old site, which is not one of this site's languages"
 
 
 def _img(picture: ImportedPicture) -> str:

@@ -57,9 +57,12 @@ class _DryRun(Exception):
 
 class Importer:
     def __init__(
-        self, source: str, *, dry_run: bool = False, pictures: PictureSource | None = None
-    ):
+        self, source: str, *, dry_run: bool = False, pictures: PictureSource | None = None,
+        language: str = "",
+    ):  # fmt: skip
         self.source = source
+        # What the posts are written in, unless the file says (Polylang, our own export).
+        self.language = language
         self.pictures = pictures
         self.report = Report(dry_run=dry_run)
         self.writers: dict[str, ImportedWriter] = {}
@@ -276,8 +279,8 @@ class Importer:
             "imported_views": record.imported_views,
             "comments_enabled": record.comments_enabled, "comment_policy": record.comment_policy,
         }  # fmt: skip
-        if record.language:
-            fields["language"] = record.language
+        if record.language or self.language:
+            fields["language"] = record.language or self.language
         if record.translation_group:
             fields["translation_group"] = uuid.UUID(record.translation_group)
         before = {name: getattr(post, name) for name in fields}

@@ -9,9 +9,37 @@ from django.contrib.postgres.search import SearchVector
 from django.db import migrations, models
 from django.utils.html import strip_tags
 
-from blog.public.search import FTS_DROP_SQL, FTS_SQL
-
 INDEX_NAME = "search_document_vector"
+# The FTS5 table of SearchDocument's fields as written and its triggers, frozen here
+# (blog.public.search.FTS_SQL is today's): migration 0020 replaced them with a table of
+# the folded fields, and restores these when reversed.
+FTS_SQL = [
+    """CREATE VIRTUAL TABLE blog_search_fts USING fts5(
+        title, text, tags, writers,
+        content='blog_searchdocument', content_rowid='post_id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER blog_search_fts_insert AFTER INSERT ON blog_searchdocument BEGIN
+        INSERT INTO blog_search_fts(rowid, title, text, tags, writers)
+        VALUES (new.post_id, new.title, new.text, new.tags, new.writers);
+    END""",
+    """CREATE TRIGGER blog_search_fts_delete AFTER DELETE ON blog_searchdocument BEGIN
+        INSERT INTO blog_search_fts(blog_search_fts, rowid, title, text, tags, writers)
+        VALUES ('delete', old.post_id, old.title, old.text, old.tags, old.writers);
+    END""",
+    """CREATE TRIGGER blog_search_fts_update AFTER UPDATE ON blog_searchdocument BEGIN
+        INSERT INTO blog_search_fts(blog_search_fts, rowid, title, text, tags, writers)
+        VALUES ('delete', old.post_id, old.title, old.text, old.tags, old.writers);
+        INSERT INTO blog_search_fts(rowid, title, text, tags, writers)
+        VALUES (new.post_id, new.title, new.text, new.tags, new.writers);
+    END""",
+]
+FTS_DROP_SQL = [
+    "DROP TRIGGER IF EXISTS blog_search_fts_insert",
+    "DROP TRIGGER IF EXISTS blog_search_fts_delete",
+    "DROP TRIGGER IF EXISTS blog_search_fts_update",
+    "DROP TABLE IF EXISTS blog_search_fts",
+]
 
 
 def search_vector():

@@ -5,15 +5,16 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from blog.content.text import comment_html
 
 
 class CommentStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting moderation"
-    APPROVED = "approved", "Approved"
-    SPAM = "spam", "Spam"
-    REMOVED = "removed", "Removed"
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    SPAM = "spam", _("Spam")
+    REMOVED = "removed", _("Removed")
 
 
 class CommentQuerySet(models.QuerySet):
@@ -44,14 +45,14 @@ class Comment(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
-    author_name = models.CharField("name", max_length=80)
-    author_email = models.EmailField("email", max_length=254)  # never shown publicly
-    body = models.TextField("comment", max_length=5000)
+    author_name = models.CharField(_("name"), max_length=80)
+    author_email = models.EmailField(_("email"), max_length=254)  # never shown publicly
+    body = models.TextField(_("comment"), max_length=5000)
     # The body as HTML, made by save() (blog.content.text.comment_html): escaped, never input.
     rendered_body = models.TextField(default="", editable=False)
     status = models.CharField(max_length=10, choices=CommentStatus, default=CommentStatus.PENDING)
     held_reason = models.CharField(
-        max_length=120, blank=True, help_text="Why the comment was held or marked as spam."
+        max_length=120, blank=True, help_text=_("Why the comment was held or marked as spam.")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -59,19 +60,21 @@ class Comment(models.Model):
         null=True,
         blank=True,
         related_name="comments",
-        help_text="The editor who wrote it, for replies posted while logged in.",
+        help_text=_("The editor who wrote it, for replies posted while logged in."),
     )
     by_editor = models.BooleanField(
-        default=False, help_text="Written by one of the foundation's editors: shown with a badge."
+        default=False,
+        help_text=_("Written by one of the foundation's editors: shown with a badge."),
     )
     notify_replies = models.BooleanField(
-        "email me replies", default=False, help_text="The writer asked to be told of replies."
+        _("email me replies"), default=False, help_text=_("The writer asked to be told of replies.")
     )
     # A keyed hash (see blog.readership.privacy), never the address itself; cleared after
     # COMMENT_IP_RETENTION_DAYS by `manage.py purge_ip_hashes`.
     ip_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     is_deleted = models.BooleanField(
-        default=False, help_text="Deleted by its writer; kept as a placeholder for its replies."
+        default=False,
+        help_text=_("Deleted by its writer; kept as a placeholder for its replies."),
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
@@ -95,7 +98,8 @@ class Comment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.author_name} on {self.post}"
+        # Translators: a comment as the admin names it, "Ann on River day".
+        return _("%(name)s on %(post)s") % {"name": self.author_name, "post": self.post}
 
     def save(self, *args, **kwargs):
         self.rendered_body = comment_html(self.body)
@@ -109,7 +113,7 @@ class Comment(models.Model):
 
     def clean(self):
         if self.parent is not None and self.parent.post_id != self.post_id:
-            raise ValidationError({"parent": "You can only reply to a comment on this article."})
+            raise ValidationError({"parent": _("You can only reply to a comment on this article.")})
 
     @property
     def body_html(self) -> str:

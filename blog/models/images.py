@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 
 from blog.content.uploads import validate_image_upload
 
@@ -21,16 +22,16 @@ class Image(models.Model):
         width_field="width",
         height_field="height",
         validators=[validate_image_upload],
-        help_text="JPEG, PNG, WebP or GIF.",
+        help_text=_("JPEG, PNG, WebP or GIF."),
     )
-    title = models.CharField(max_length=200, help_text="For finding it in the library.")
+    title = models.CharField(max_length=200, help_text=_("For finding it in the library."))
     alt = models.CharField(
-        "description (alt text)",
+        _("description (alt text)"),
         max_length=250,
-        help_text="What the picture shows, for readers who cannot see it.",
+        help_text=_("What the picture shows, for readers who cannot see it."),
     )
     caption = models.CharField(max_length=300, blank=True)
-    credit = models.CharField(max_length=200, blank=True, help_text="Photographer or source.")
+    credit = models.CharField(max_length=200, blank=True, help_text=_("Photographer or source."))
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     uploaded_by = models.ForeignKey(
@@ -54,9 +55,9 @@ class Image(models.Model):
 
 
 class RenditionKind(models.TextChoices):
-    WIDE = "wide", "Full picture, scaled"
-    SQUARE = "square", "Square crop from the centre"
-    SHARE = "share", "1200 × 630 crop for link previews"
+    WIDE = "wide", _("Full picture, scaled")
+    SQUARE = "square", _("Square crop from the centre")
+    SHARE = "share", _("1200 × 630 crop for link previews")
 
 
 class Rendition(models.Model):

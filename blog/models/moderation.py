@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class BlockKind(models.TextChoices):
-    WORD = "word", "Word or phrase in the comment"
-    EMAIL = "email", "Email address"
-    DOMAIN = "domain", "Email domain"
-    IP = "ip", "IP address (stored as a keyed hash)"
+    WORD = "word", _("Word or phrase in the comment")
+    EMAIL = "email", _("Email address")
+    DOMAIN = "domain", _("Email domain")
+    IP = "ip", _("IP address (stored as a keyed hash)")
 
 
 class BlockedTerm(models.Model):
@@ -15,10 +16,12 @@ class BlockedTerm(models.Model):
     kind = models.CharField(max_length=10, choices=BlockKind)
     value = models.CharField(
         max_length=254,
-        help_text="A word or phrase, an email, a domain such as spam.example, or an IP "
-        "address. Case does not matter. An IP address is kept only as a keyed hash.",
+        help_text=_(
+            "A word or phrase, an email, a domain such as spam.example, or an IP "
+            "address. Case does not matter. An IP address is kept only as a keyed hash."
+        ),
     )
-    note = models.CharField(max_length=200, blank=True, help_text="Why, for other editors.")
+    note = models.CharField(max_length=200, blank=True, help_text=_("Why, for other editors."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -31,8 +34,13 @@ class BlockedTerm(models.Model):
         ]
 
     def __str__(self):
-        shown = f"{self.value[:12]}… (hashed)" if self.kind == BlockKind.IP else self.value
-        return f"{self.get_kind_display()}: {shown}"
+        if self.kind == BlockKind.IP:
+            # Translators: the start of a blocked IP address's keyed hash.
+            shown = _("%(start)s… (hashed)") % {"start": self.value[:12]}
+        else:
+            shown = self.value
+        # Translators: a blocklist entry, "Email domain: spam.example".
+        return _("%(kind)s: %(value)s") % {"kind": self.get_kind_display(), "value": shown}
 
 
 class ModerationEvent(models.Model):
@@ -58,5 +66,9 @@ class ModerationEvent(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        who = self.actor or "the site"
-        return f"{who}: {self.action} comment #{self.comment_id}"
+        # Translators: who did what to a comment; the action is recorded in English.
+        return _("%(actor)s: %(action)s comment #%(comment)s") % {
+            "actor": self.actor or _("the site"),
+            "action": self.action,
+            "comment": self.comment_id,
+        }

@@ -17,24 +17,24 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from blog.content.text import EDITOR_EXTENSIONS, reading_minutes, sanitize_html, slugify
 from blog.content.videos import has_videos, video_players
-from blog.models.expressions import TagPairs
+from blog.models.expressions import TagPairs, TranslationPairs
 from blog.models.images import responsive_body
 from blog.models.tags import Tag
 from blog.models.writers import Author
 
 
 class CommentPolicy(models.TextChoices):
-    OPEN = "open", "Open: comments appear at once"
-    FIRST_TIME = "first-time", "Hold comments from first-time commenters"
-    ALL = "all", "Hold every comment for approval"
-    CLOSED = "closed", "Closed: no new comments"
+    OPEN = "open", _("Open: comments appear at once")
+    FIRST_TIME = "first-time", _("Hold comments from first-time commenters")
+    ALL = "all", _("Hold every comment for approval")
+    CLOSED = "closed", _("Closed: no new comments")
 
 
 def default_language() -> str:
@@ -42,9 +42,9 @@ def default_language() -> str:
 
 
 class PostStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 class PostQuerySet(models.QuerySet):
@@ -81,7 +81,17 @@ class PostQuerySet(models.QuerySet):
     def for_article(self):
         """A post as its article page shows it: with cover and tags, then its writers;
         `Post.prefetch_pictures()` adds every picture's renditions in one more query."""
-        return self.with_tag_list().select_related("cover").prefetch_related(_credits())
+        return (
+            self.with_tag_list()
+            .with_translation_pairs()
+            .select_related("cover")
+            .prefetch_related(_credits())
+        )
+
+    def with_translation_pairs(self):
+        """Each post's published translations, for `Post.published_translations()`, in
+        the same query (`TranslationPairs`)."""
+        return self.annotate(translation_pairs=TranslationPairs(PostStatus.PUBLISHED))
 
     def with_covers(self):
         """Covers and their renditions: one extra query for any number of posts."""
@@ -89,7 +99,7 @@ class PostQuerySet(models.QuerySet):
 
     def with_tag_list(self):
         """Each post's tags, for `Post.tag_list`, in the same query: a correlated
-        subquery that aggregates [slug, name] pairs as JSON (`TagPairs`). An article
+        subquery that aggregates [slug, name, translations] as JSON (`TagPairs`). An article
         page spends no query of its own on tags (see tests/test_query_budgets.py)."""
         return self.annotate(tag_pairs=TagPairs(TaggedPost, Tag))
 
@@ -121,6 +131,15 @@ class PostQuerySet(models.QuerySet):
 
     def by_author(self, author):
         return self.filter(post_authors__author=author)
+
+    def languages(self) -> set[str]:
+        """The languages these posts are written in, in one query."""
+        return set(self.order_by().values_list("language", flat=True).distinct())
+
+    def in_language(self, language: str):
+        """Posts written in `language` (a code of settings.LANGUAGES): what the pages of
+        that language list (home, tags, writers, archives, feeds)."""
+        return self.filter(language=language)
 
     def seen_in_admin_by(self, user):
         """The posts a person works on in the admin: every post with the permission to
@@ -175,7 +194,9 @@ class PostQuerySet(models.QuerySet):
         at = ops.adapt_datetimefield_value(at)
         now = ops.adapt_datetimefield_value(timezone.now())
         posts, tagged = Post._meta.db_table, TaggedPost._meta.db_table
-        live = "status = %s AND published_at <= %s"
+        # Neighbours and related posts in the post's own language: the links of a
+        # Russian article lead to Russian articles.
+        live = "status = %s AND published_at <= %s AND language = %s"
         sql = f"""
             SELECT * FROM (
                 SELECT id, title, slug, published_at, 'older' AS place, 0 AS shared
@@ -192,12 +213,14 @@ class PostQuerySet(models.QuerySet):
                 FROM {posts} p JOIN {tagged} t ON t.content_object_id = p.id
                 WHERE t.tag_id IN (SELECT tag_id FROM {tagged} WHERE content_object_id = %s)
                   AND p.id <> %s AND p.status = %s AND p.published_at <= %s
+                  AND p.language = %s
                 GROUP BY p.id, p.title, p.slug, p.published_at
                 ORDER BY COUNT(*) DESC, p.published_at DESC, p.id DESC LIMIT %s) AS related
         """  # noqa: S608 - table names from the models; every value is a parameter
         published = PostStatus.PUBLISHED
-        params = [published, now, at, at, post.pk, published, now, at, at, post.pk,
-                  post.pk, post.pk, published, now, related]  # fmt: skip
+        lang = post.language
+        params = [published, now, lang, at, at, post.pk, published, now, lang, at, at, post.pk,
+                  post.pk, post.pk, published, now, lang, related]  # fmt: skip
         rows = list(Post.objects.raw(sql, params))
         found = {place: [r for r in rows if r.place == place] for place in ("older", "newer")}
         return (
@@ -220,18 +243,18 @@ class Post(models.Model):
         max_length=200,
         unique=True,
         blank=True,
-        help_text="The address of the post: /post/<slug>/. Made from the title if left empty.",
+        help_text=_("The address of the post: /post/<slug>/. Made from the title if left empty."),
     )
     excerpt = models.TextField(
         max_length=400,
         blank=True,
-        help_text="One or two sentences shown on the home page and in link previews.",
+        help_text=_("One or two sentences shown on the home page and in link previews."),
     )
     body = ProseEditorField(
         extensions=EDITOR_EXTENSIONS,
         sanitize=sanitize_html,  # our allowlist, in the admin form too; save() applies it again
         blank=True,
-        help_text=gettext_lazy(
+        help_text=_(
             "To show a YouTube or Vimeo video, paste its address on a line of its own. To add a "
             "picture, drop it into the text or paste it, or choose one from the library with "
             "the picture button."
@@ -243,58 +266,62 @@ class Post(models.Model):
         null=True,
         blank=True,
         related_name="covered_posts",
-        help_text="Wide picture shown above the post and in shared links, from the library "
-        "(its description is read to readers who cannot see it).",
+        help_text=_(
+            "Wide picture shown above the post and in shared links, from the library "
+            "(its description is read to readers who cannot see it)."
+        ),
     )
     authors = models.ManyToManyField(Author, through="PostAuthor", related_name="posts")
     tags = TaggableManager(
-        through="TaggedPost", blank=True, help_text="Comma-separated, e.g. “dialogue, youth”."
+        through="TaggedPost", blank=True, help_text=_("Comma-separated, e.g. “dialogue, youth”.")
     )
     status = models.CharField(max_length=10, choices=PostStatus, default=PostStatus.DRAFT)
     published_at = models.DateTimeField(
-        "publish time",
+        _("publish time"),
         null=True,
         blank=True,
         db_index=True,
-        help_text="A time in the future schedules the post: readers see it from then on.",
+        help_text=_("A time in the future schedules the post: readers see it from then on."),
     )
     comments_enabled = models.BooleanField(
-        default=True, help_text="Untick to close the post to new comments."
+        default=True, help_text=_("Untick to close the post to new comments.")
     )
     comment_policy = models.CharField(
-        "comment moderation",
+        _("comment moderation"),
         max_length=12,
         choices=CommentPolicy,
         blank=True,
-        help_text="Leave empty to follow the site's setting (COMMENT_MODERATION).",
+        help_text=_("Leave empty to follow the site's setting (COMMENT_MODERATION)."),
     )
     # Views counted by this site (blog.views_counting); only ever incremented in SQL.
     view_count = models.PositiveIntegerField(default=0, editable=False)
     imported_views = models.PositiveIntegerField(
-        "views before this site",
+        _("views before this site"),
         default=0,
-        help_text="For a post moved from the old site: its view count there, added to ours.",
+        help_text=_("For a post moved from the old site: its view count there, added to ours."),
     )
     reading_time = models.PositiveSmallIntegerField(
-        "reading time (minutes)", default=1, editable=False
+        _("reading time (minutes)"), default=1, editable=False
     )
     meta_description = models.CharField(
-        "search and sharing description",
+        _("search and sharing description"),
         max_length=300,
         blank=True,
-        help_text="What search engines and shared links show under the title; about 150 "
-        "characters. Leave empty to use the excerpt.",
+        help_text=_(
+            "What search engines and shared links show under the title; about 150 "
+            "characters. Leave empty to use the excerpt."
+        ),
     )
     # One row per language version of a post; the versions of one post share a group.
     language = models.CharField(
         max_length=10, default=default_language, db_index=True,
-        help_text="The language the post is written in.",
+        help_text=_("The language the post is written in."),
     )  # fmt: skip
     translation_group = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     translated_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False,
         related_name="translations_made",
-        help_text="The version this one was translated from.",
+        help_text=_("The version this one was translated from."),
     )  # fmt: skip
     # The source's version when this translation was made: a newer source means the
     # translation may be out of date.
@@ -309,7 +336,13 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"], name="post_status_published")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="post_status_published"),
+            # The lists of one language's pages, newest first.
+            models.Index(
+                fields=["language", "status", "published_at"], name="post_language_published"
+            ),
+        ]
         permissions = [
             ("publish_post", "Can publish, schedule and unpublish posts"),
             ("change_any_post", "Can edit posts by any writer"),
@@ -336,7 +369,7 @@ class Post(models.Model):
         # The body is stored sanitized so every template may render it as-is; library
         # pictures in it get their renditions (responsive_body).
         self.body = sanitize_html(responsive_body(sanitize_html(self.body)))
-        self.reading_time = reading_minutes(self.body)
+        self.reading_time = reading_minutes(self.body, self.language)
         if not self.slug:
             self.slug = self._unique_slug()
         if self.status == PostStatus.PUBLISHED and self.published_at is None:
@@ -352,7 +385,7 @@ class Post(models.Model):
     def clean(self):
         super().clean()
         if self.language not in dict(settings.LANGUAGES):
-            raise ValidationError({"language": gettext_lazy("Choose one of the site's languages.")})
+            raise ValidationError({"language": _("Choose one of the site's languages.")})
 
     @property
     def description(self) -> str:
@@ -387,8 +420,11 @@ class Post(models.Model):
         """Tags by name; from `with_tag_list()` when the post was loaded with it."""
         if not hasattr(self, "tag_pairs"):
             return list(self.tags.all())
-        tags = [Tag(slug=slug, name=name) for slug, name in self.tag_pairs or ()]
-        return sorted(tags, key=lambda tag: tag.name)
+        tags = [
+            Tag(slug=slug, name=name, name_translations=names or {})
+            for slug, name, names in self.tag_pairs or ()
+        ]
+        return sorted(tags, key=lambda tag: tag.local_name)
 
     @property
     def credited_authors(self) -> list[Author]:
@@ -416,6 +452,18 @@ class Post(models.Model):
     def effective_comment_policy(self) -> str:
         return self.comment_policy or settings.COMMENT_MODERATION
 
+    def published_translations(self) -> list[tuple[str, str]]:
+        """The other published language versions of this post (its translation group),
+        as (language, slug); from `for_article()` when the post was loaded with it."""
+        if hasattr(self, "translation_pairs"):
+            return [tuple(pair) for pair in self.translation_pairs or ()]
+        return list(
+            Post.objects.published()
+            .filter(translation_group=self.translation_group)
+            .exclude(pk=self.pk)
+            .values_list("language", "slug")
+        )
+
     def prefetch_pictures(self) -> None:
         """The renditions of the cover and of every writer's picture, in one query
         (Django would spend one per relation)."""
@@ -442,10 +490,11 @@ class PostAuthor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["post", "author"], name="post_author_unique"),
         ]
-        verbose_name = "writer"
+        verbose_name = _("writer")
 
     def __str__(self):
-        return f"{self.author} on {self.post}"
+        # Translators: a writer's credit on a post, "Ann on River day".
+        return _("%(writer)s on %(post)s") % {"writer": self.author, "post": self.post}
 
 
 class TaggedPost(TaggedItemBase):

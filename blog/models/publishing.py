@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PublicationEvent(models.Model):
@@ -21,7 +22,12 @@ class PublicationEvent(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.actor or 'the site'} {self.action} “{self.post}”"
+        # Translators: "Ann published “River day”"; the action is recorded in English.
+        return _("%(actor)s %(action)s “%(post)s”") % {
+            "actor": self.actor or _("the site"),
+            "action": self.action,
+            "post": self.post,
+        }
 
 
 class PendingEdit(models.Model):
@@ -34,7 +40,7 @@ class PendingEdit(models.Model):
     title = models.CharField(max_length=200)
     excerpt = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    base_version = models.PositiveIntegerField(help_text="The post's version it was begun on.")
+    base_version = models.PositiveIntegerField(help_text=_("The post's version it was begun on."))
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -43,4 +49,4 @@ class PendingEdit(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user}'s changes to “{self.post}”"
+        return _("%(user)s's changes to “%(post)s”") % {"user": self.user, "post": self.post}

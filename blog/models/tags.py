@@ -1,4 +1,6 @@
+from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from taggit.models import TagBase
 
 from blog.content.text import slugify
@@ -7,6 +9,10 @@ from blog.content.text import slugify
 class Tag(TagBase):
     """A topic. Its slug is ASCII like every other address on the site ("Şəki" ->
     "seki"): taggit's default keeps non-Latin letters, which the URL patterns refuse."""
+
+    # The name in the site's other languages ({"ru": "мир"}); the slug stays one, so a
+    # tag keeps one address in every language.
+    name_translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -17,3 +23,8 @@ class Tag(TagBase):
     def slugify(self, tag, i=None):
         slug = slugify(tag)[:90] or "tag"
         return f"{slug}-{i}" if i is not None else slug
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language, else the original."""
+        return self.name_translations.get(get_language() or "", "") or self.name

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PostView(models.Model):
@@ -33,7 +34,7 @@ class DailyPostViews(models.Model):
             models.UniqueConstraint(fields=["post", "day"], name="daily_post_views_unique"),
         ]
         indexes = [models.Index(fields=["day"], name="daily_views_day")]
-        verbose_name_plural = "daily post views"
+        verbose_name_plural = _("daily post views")
 
     def __str__(self):
         return f"{self.count} views of {self.post_id} on {self.day}"

@@ -11,6 +11,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from blog.models import Author, Post, Tag
 from blog.public.addresses import absolute_links, absolute_url
@@ -46,7 +48,10 @@ class PostFeed(Feed):
         return Post.objects.all()
 
     def items(self, obj):
-        posts = self.posts(obj).published().with_authors().with_covers().prefetch_related("tags")
+        # Each language has its feeds (/ru/feed/), with the language set in them
+        # (Feed.language defaults to the active one).
+        posts = self.posts(obj).in_language(get_language()).published()
+        posts = posts.with_authors().with_covers().prefetch_related("tags")
         return posts.order_by("-published_at", "-pk")[:FEED_LENGTH]
 
     def feed_url(self, obj):
@@ -103,7 +108,7 @@ class SiteFeed(PostFeed):
         return settings.SITE_NAME
 
     def description(self, obj):
-        return settings.SITE_TAGLINE
+        return str(settings.SITE_TAGLINE)
 
     def link(self, obj):
         return absolute_url(reverse("blog:post_list"))
@@ -120,7 +125,7 @@ class TagFeed(PostFeed):
     def get_object(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
         # Like the tag page: a tag used only by drafts does not exist for readers.
-        if not Post.objects.published().filter(tags=tag).exists():
+        if not Post.objects.published().in_language(get_language()).filter(tags=tag).exists():
             raise Http404("No published posts with this tag.")
         return tag
 
@@ -128,10 +133,13 @@ class TagFeed(PostFeed):
         return Post.objects.filter(tags=tag)
 
     def title(self, tag):
-        return f"{tag.name} · {settings.SITE_NAME}"
+        return f"{tag.local_name} · {settings.SITE_NAME}"
 
     def description(self, tag):
-        return f"Articles about {tag.name} from {settings.SITE_NAME}."
+        return _("Articles about %(tag)s from %(site)s.") % {
+            "tag": tag.local_name,
+            "site": settings.SITE_NAME,
+        }
 
     def link(self, tag):
         return absolute_url(tag.get_absolute_url())
@@ -155,7 +163,10 @@ class AuthorFeed(PostFeed):
         return f"{author.name} · {settings.SITE_NAME}"
 
     def description(self, author):
-        return f"Articles by {author.name} from {settings.SITE_NAME}."
+        return _("Articles by %(writer)s from %(site)s.") % {
+            "writer": author.name,
+            "site": settings.SITE_NAME,
+        }
 
     def link(self, author):
         return absolute_url(author.get_absolute_url())

@@ -38,7 +38,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -167,6 +167,8 @@ def _shareable(request, response) -> bool:
 
 def _store(request, key: str, response, state: dict):
     response = _rendered(response)
+    # Kept with the page: a hit does not run the view, which sets a post's language.
+    response.headers.setdefault("Content-Language", translation.get_language())
     cacheable = _shareable(request, response)
     _headers_for_readers(response, shared=cacheable)
     if not cacheable:

@@ -52,6 +52,7 @@ def article_metadata(request, post: Post, authors: list[Author]) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "headline": post.title,
+        "inLanguage": post.language,
         "description": post.description,
         "datePublished": _iso(post.published_at),
         "dateModified": _iso(post.updated_at),

@@ -3,6 +3,8 @@ loaded from another site until the reader clicks."""
 
 from urllib.parse import quote, urlencode
 
+from django.utils.translation import gettext as _
+
 
 def share_links(*, url: str, title: str) -> list[dict]:
     text = f"{title} {url}"
@@ -17,7 +19,8 @@ def share_links(*, url: str, title: str) -> list[dict]:
          "href": "https://t.me/share/url?" + urlencode({"url": url, "text": title})},
         {"name": "WhatsApp", "key": "whatsapp",
          "href": "https://wa.me/?" + urlencode({"text": text})},
-        {"name": "Email", "key": "email",
+        # Translators: the share link that opens the reader's mail program.
+        {"name": _("Email"), "key": "email",
          "href": f"mailto:?subject={quote(title)}&body={quote(url)}"},
     ]  # fmt: skip
     for link in links:

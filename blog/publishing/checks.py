@@ -4,6 +4,9 @@ not errors: the editor decides."""
 import re
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 VAGUE_LINK_TEXT = {"click here", "here", "read more", "more", "this link", "link"}
 
 
@@ -38,26 +41,36 @@ class _BodyReader(HTMLParser):
 def publishing_warnings(post) -> list[str]:
     warnings = []
     if not post.excerpt.strip():
-        warnings.append("The post has no excerpt: the home page and link previews will show none.")
+        warnings.append(
+            _("The post has no excerpt: the home page and link previews will show none.")
+        )
     if not post.cover:
-        warnings.append("The post has no cover picture: shared links will show no image.")
+        warnings.append(_("The post has no cover picture: shared links will show no image."))
     reader = _BodyReader()
     reader.feed(post.body or "")
-    if reader.images_without_alt:
-        warnings.append(
-            f"{reader.images_without_alt} picture(s) in the text have no description (alt text)."
+    if count := reader.images_without_alt:
+        # The English keeps its "(s)"; other languages give each plural form.
+        said = ngettext(
+            "%(count)s picture(s) in the text have no description (alt text).",
+            "%(count)s picture(s) in the text have no description (alt text).",
+            count,
         )
+        warnings.append(said % {"count": count})
     previous = 1  # the page's title is the h1
     for level in reader.headings:
         if level > previous + 1:
             warnings.append(
-                f"A level-{level} heading follows a level-{previous} heading: a level is "
-                "skipped, which confuses screen-reader users. Use the next level down."
+                _(
+                    "A level-%(level)s heading follows a level-%(previous)s heading: a level is "
+                    "skipped, which confuses screen-reader users. Use the next level down."
+                )
+                % {"level": level, "previous": previous}
             )
             break
         previous = level
     for text in dict.fromkeys(reader.vague_links):
         warnings.append(
-            f"A link says “{text}”: say where it leads instead, so it makes sense on its own."
+            _("A link says “%(text)s”: say where it leads instead, so it makes sense on its own.")
+            % {"text": text}
         )
     return warnings

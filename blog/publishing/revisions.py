@@ -5,9 +5,10 @@ import re
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
-COMPARED_FIELDS = [("title", "Title"), ("excerpt", "Excerpt"), ("body", "Text"),
-                   ("status", "Status"), ("published_at", "Publish time")]  # fmt: skip
+COMPARED_FIELDS = [("title", _("Title")), ("excerpt", _("Excerpt")), ("body", _("Text")),
+                   ("status", _("Status")), ("published_at", _("Publish time"))]  # fmt: skip
 
 
 def readable(field: str, value) -> str:

@@ -57,16 +57,22 @@ def with_language_marks(posts):
             translated_from=OuterRef("pk"), translated_from_version__lt=OuterRef("version")
         )
         annotations[f"stale_{code}"] = Exists(made_from_older)
+    # And the post itself, when it is a translation whose source changed since.
+    newer_source = Post.objects.filter(
+        pk=OuterRef("translated_from"), version__gt=OuterRef("translated_from_version")
+    )
+    annotations["source_changed"] = Exists(newer_source)
     return posts.annotate(**annotations)
 
 
 def language_marks(post: Post) -> list[dict]:
-    """For the post list: one mark a language, "this" (the post's own), "exists",
-    "out of date" (translated from an older version of it) or "missing"."""
+    """For the post list: one mark a language, "this" (the post's own; "this, out of
+    date" when it is a translation of a source changed since), "exists", "out of date"
+    (translated from an older version of it) or "missing"."""
     marks = []
     for code, name in settings.LANGUAGES:
         if code == post.language:
-            state = "this"
+            state = "this, out of date" if getattr(post, "source_changed", False) else "this"
         elif getattr(post, f"stale_{code}", False):
             state = "out of date"
         elif getattr(post, f"has_{code}", False):
@@ -75,3 +81,18 @@ def language_marks(post: Post) -> list[dict]:
             state = "missing"
         marks.append({"code": code, "name": name, "state": state})
     return marks
+
+
+def mark_current(posts) -> int:
+    """Mark translations as up to date with their sources as they are now (an editor
+    has brought them in step); answers how many were out of date. Posts that are no
+    translation are left alone."""
+    changed = 0
+    with transaction.atomic():
+        for post in posts.filter(translated_from__isnull=False).select_related("translated_from"):
+            if post.translated_from_version != post.translated_from.version:
+                Post.objects.filter(pk=post.pk).update(
+                    translated_from_version=post.translated_from.version
+                )
+                changed += 1
+    return changed

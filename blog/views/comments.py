@@ -8,9 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from blog.comments.antispam import WINDOW_NAMES, rate_limited
+from blog.comments.antispam import Limit, rate_limited
 from blog.comments.commenter import can_change, remember
 from blog.comments.forms import CommentEditForm, CommentForm
 from blog.comments.notifications import comment_from_unsubscribe_token
@@ -21,11 +24,71 @@ from blog.readership.privacy import client_ip, ip_hash
 from blog.templatetags.comment_threads import render_comment
 from blog.views.posts import article_context, published_post
 
-HELD = (
+HELD = gettext_lazy(
     "Thank you: your comment is awaiting moderation. You can see it, marked as such; "
     "others will once an editor approves it."
 )
-PUBLISHED = "Thank you: your comment is published."
+PUBLISHED = gettext_lazy("Thank you: your comment is published.")
+
+
+def too_many_comments(limit: Limit) -> str:
+    """Whole sentences for each window, so that each language says it its own way; the
+    English keeps one form for any number ("the limit is 5 a minute")."""
+    count = limit.count
+    if limit.window == "d":
+        text = ngettext(
+            "You have posted many comments in a short time (the limit is %(count)s a day). "
+            "Your text is kept: please post it again later.",
+            "You have posted many comments in a short time (the limit is %(count)s a day). "
+            "Your text is kept: please post it again later.",
+            count,
+        )
+    elif limit.window == "h":
+        text = ngettext(
+            "You have posted many comments in a short time (the limit is %(count)s an hour). "
+            "Your text is kept: please post it again later.",
+            "You have posted many comments in a short time (the limit is %(count)s an hour). "
+            "Your text is kept: please post it again later.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "You have posted many comments in a short time (the limit is %(count)s a minute). "
+            "Your text is kept: please post it again later.",
+            "You have posted many comments in a short time (the limit is %(count)s a minute). "
+            "Your text is kept: please post it again later.",
+            count,
+        )
+    return text % {"count": count}
+
+
+def too_many_edits(limit: Limit) -> str:
+    count = limit.count
+    if limit.window == "d":
+        text = ngettext(
+            "You have changed comments many times in a short time (the limit is %(count)s a "
+            "day). Your text is kept: please save it again later.",
+            "You have changed comments many times in a short time (the limit is %(count)s a "
+            "day). Your text is kept: please save it again later.",
+            count,
+        )
+    elif limit.window == "h":
+        text = ngettext(
+            "You have changed comments many times in a short time (the limit is %(count)s an "
+            "hour). Your text is kept: please save it again later.",
+            "You have changed comments many times in a short time (the limit is %(count)s an "
+            "hour). Your text is kept: please save it again later.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "You have changed comments many times in a short time (the limit is %(count)s a "
+            "minute). Your text is kept: please save it again later.",
+            "You have changed comments many times in a short time (the limit is %(count)s a "
+            "minute). Your text is kept: please save it again later.",
+            count,
+        )
+    return text % {"count": count}
 
 
 def wants_fragment(request) -> bool:
@@ -43,11 +106,7 @@ def comment_create(request, slug):
         limit = rate_limited(idents={"ip": visitor, "email": form.cleaned_data["author_email"]})
         if limit and not form.is_bot:
             status = 429
-            form.add_error(
-                None,
-                f"You have posted many comments in a short time (the limit is {limit.count} a "
-                f"{WINDOW_NAMES[limit.window]}). Your text is kept: please post it again later.",
-            )
+            form.add_error(None, too_many_comments(limit))
         else:
             try:
                 comment = add_comment(
@@ -79,7 +138,7 @@ def comment_create(request, slug):
 
 def comment_posted(request, comment: Comment):
     public = comment.status == CommentStatus.APPROVED
-    message = PUBLISHED if public else HELD
+    message = str(PUBLISHED if public else HELD)
     if wants_fragment(request):
         # comments.js puts it under its parent (or atop the thread) itself.
         comment.children, comment.depth, comment.shown_flat = [], 1, False
@@ -111,9 +170,11 @@ def attach_errors(form, error: ValidationError) -> None:
 
 def _own_comment(request, pk) -> Comment:
     comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk)
+    # Its pages are in the language of the post (their address has no language).
+    translation.activate(comment.post.language)
     if not can_change(request, comment) or not comment.post.is_live:
         # Past the window, another browser or someone else's comment: nothing to see.
-        raise Http404("This comment can no longer be changed from this browser.")
+        raise Http404(_("This comment can no longer be changed from this browser."))
     return comment
 
 
@@ -129,19 +190,14 @@ def comment_edit(request, pk):
         purpose="edit",
     )
     if limit:
-        form.add_error(
-            None,
-            f"You have changed comments many times in a short time (the limit is "
-            f"{limit.count} a {WINDOW_NAMES[limit.window]}). Your text is kept: please save "
-            f"it again later.",
-        )
+        form.add_error(None, too_many_edits(limit))
     elif request.method == "POST" and form.is_valid():
         try:
             edit_comment(comment, body=form.cleaned_data["body"])
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(request, "Your comment is updated.")
+            messages.success(request, _("Your comment is updated."))
             return redirect(comment.get_absolute_url())
     status = 429 if limit else 400 if form.errors else 200
     context = {"comment": comment, "form": form, "edit_minutes": settings.COMMENT_EDIT_MINUTES}
@@ -153,7 +209,7 @@ def comment_delete(request, pk):
     comment = _own_comment(request, pk)
     if request.method == "POST":
         delete_comment(comment)
-        messages.success(request, "Your comment is deleted.")
+        messages.success(request, _("Your comment is deleted."))
         return redirect(f"{comment.post.get_absolute_url()}#comments")
     return render(request, "blog/comment_delete.html", {"comment": comment})
 
@@ -164,6 +220,7 @@ def comment_unsubscribe(request, token):
     pk = comment_from_unsubscribe_token(token)
     comment = Comment.objects.select_related("post").filter(pk=pk).first() if pk else None
     if comment is None:
-        raise Http404("This link is not valid.")
+        raise Http404(_("This link is not valid."))
+    translation.activate(comment.post.language)  # as the mail it came from
     stop_reply_mail(comment)
     return render(request, "blog/comment_unsubscribed.html", {"post": comment.post})

@@ -7,6 +7,8 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from blog.models import Comment, Post
 from blog.readership.charts import bar_chart
@@ -31,21 +33,40 @@ def comments_per_day(*, days: int):
     return list(counts.items())
 
 
+def views_title(days: int, post=None) -> str:
+    if post is None:
+        return ngettext(
+            "Views per day, last %(days)s day, the whole site",
+            "Views per day, last %(days)s days, the whole site",
+            days,
+        ) % {"days": days}
+    return ngettext(
+        "Views per day, last %(days)s day, “%(title)s”",
+        "Views per day, last %(days)s days, “%(title)s”",
+        days,
+    ) % {"days": days, "title": post.title}
+
+
+def comments_title(days: int) -> str:
+    return ngettext(
+        "Comments per day, last %(days)s day", "Comments per day, last %(days)s days", days
+    ) % {"days": days}
+
+
 def reader_stats(request):
     fold_past_views()  # yesterday's visitor rows become totals before they are read
     posts = Post.objects.published().order_by("-published_at").only("title")
     chosen = None
     if request.GET.get("post", "").isdigit():
         chosen = posts.filter(pk=request.GET["post"]).first()
-    subject = f"“{chosen.title}”" if chosen else "the whole site"
     charts = [
-        bar_chart(f"Views per day, last 30 days, {subject}", views_per_day(days=30, post=chosen)),
-        bar_chart(f"Views per day, last 90 days, {subject}", views_per_day(days=90, post=chosen)),
-        bar_chart("Comments per day, last 30 days", comments_per_day(days=30)),
+        bar_chart(views_title(30, chosen), views_per_day(days=30, post=chosen)),
+        bar_chart(views_title(90, chosen), views_per_day(days=90, post=chosen)),
+        bar_chart(comments_title(30), comments_per_day(days=30)),
     ]
     context = {
         **admin_site.each_context(request),
-        "title": "Reader statistics",
+        "title": _("Reader statistics"),
         "charts": charts,
         "posts": posts,
         "chosen": chosen,

@@ -6,11 +6,14 @@ from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from blog.comments.commenter import can_change, own_comment_ids
 from blog.comments.forms import CommentForm
 from blog.models import Author, Comment, Post, Tag
+from blog.public.languages import language_versions
 from blog.public.pagecache import cached_for_readers, is_shared
 from blog.public.pagination import paginate
 from blog.public.seo import article_metadata
@@ -21,12 +24,13 @@ from blog.publishing.previews import post_id_from_token
 @require_safe
 @cached_for_readers(vary_on=("page",))
 def post_list(request):
-    page = paginate(request, Post.objects.for_cards())
+    posts = Post.objects.in_language(translation.get_language())
+    page = paginate(request, posts.for_cards())
     first = page.number == 1
     context = {
         "page": page,
-        "most_read": Post.objects.most_read(days=30)[:5] if first else [],
-        "months": Post.objects.month_counts() if first else [],
+        "most_read": posts.most_read(days=30)[:5] if first else [],
+        "months": posts.month_counts() if first else [],
     }
     return render(request, "blog/post_list.html", context)
 
@@ -58,6 +62,7 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         "meta": article_metadata(request, post, authors),
         "older": older,
         "newer": newer,
+        "language_versions": _article_versions(post),
         "related": related,
         "comments_open": post.accepts_comments(),
         "ip_retention_days": settings.COMMENT_IP_RETENTION_DAYS,
@@ -67,6 +72,15 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         # Edit and Delete links, for this browser's own recent comments.
         "changeable_ids": {pk for pk in own_ids if pk in shown and can_change(request, shown[pk])},
     }
+
+
+def _article_versions(post: Post) -> dict[str, str]:
+    """The article's address in each language it is published in: itself and its
+    published translations (read with the post: `PostQuerySet.for_article`)."""
+    versions = {post.language: post.get_absolute_url()}
+    for language, slug in post.published_translations():
+        versions.setdefault(language, reverse("blog:post_detail", kwargs={"slug": slug}))
+    return versions
 
 
 def walk(comments: list[Comment]):
@@ -101,6 +115,9 @@ def published_post(slug: str) -> Post:
     """The post of an article page, in three queries: see `PostQuerySet.for_article`."""
     post = get_object_or_404(Post.objects.published().for_article(), slug=slug)
     post.prefetch_pictures()
+    # The page is in the post's language, whatever the address: /post/<slug>/ has no
+    # prefix (old links keep working) and shows one language, so it caches cleanly.
+    translation.activate(post.language)
     return post
 
 
@@ -123,6 +140,7 @@ def post_preview(request, token):
     if post is None:
         raise Http404("This preview link is not valid or has expired.")
     post.prefetch_pictures()
+    translation.activate(post.language)
     context = article_context(request, post) | {"is_preview": True, "comments_open": False}
     response = render(request, "blog/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -134,10 +152,16 @@ def post_preview(request, token):
 @cached_for_readers(vary_on=("page",))
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    posts = Post.objects.for_cards().filter(tags=tag)
+    posts = Post.objects.in_language(translation.get_language()).for_cards().filter(tags=tag)
     # A tag used only by drafts does not exist for readers.
     page = paginate(request, posts, allow_empty=False)
-    return render(request, "blog/tag_detail.html", {"tag": tag, "page": page})
+    used_in = Post.objects.published().filter(tags=tag).languages()
+    context = {
+        "tag": tag,
+        "page": page,
+        "language_versions": language_versions("blog:tag_detail", {"slug": slug}, used_in),
+    }
+    return render(request, "blog/tag_detail.html", context)
 
 
 @require_safe
@@ -145,7 +169,8 @@ def tag_detail(request, slug):
 def author_detail(request, slug):
     authors = Author.objects.select_related("picture").prefetch_related("picture__renditions")
     author = get_object_or_404(authors, slug=slug)
-    page = paginate(request, Post.objects.for_cards().by_author(author))
+    posts = Post.objects.in_language(translation.get_language()).for_cards().by_author(author)
+    page = paginate(request, posts)
     return render(request, "blog/author_detail.html", {"author": author, "page": page})
 
 
@@ -153,11 +178,16 @@ def author_detail(request, slug):
 @cached_for_readers(vary_on=("page",))
 def post_archive_month(request, year, month):
     # Months without posts are "Page not found", like tags used only by drafts.
-    page = paginate(request, Post.objects.for_cards().in_month(year, month), allow_empty=False)
+    posts = Post.objects.in_language(translation.get_language())
+    page = paginate(request, posts.for_cards().in_month(year, month), allow_empty=False)
+    used_in = Post.objects.published().in_month(year, month).languages()
     context = {
         "page": page,
         "month": date(year, month, 1),
-        "months": Post.objects.month_counts(),
+        "months": posts.month_counts(),
+        "language_versions": language_versions(
+            "blog:archive_month", {"year": year, "month": month}, used_in
+        ),
     }
     return render(request, "blog/post_archive_month.html", context)
 

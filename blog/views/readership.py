@@ -6,6 +6,7 @@ import base64
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST, require_safe
@@ -28,13 +29,13 @@ def _count(request, slug) -> HttpResponse | int | None:
         return None
     visitor = {"ip": ip_hash(client_ip(request))}
     if rate_limited(idents=visitor, spec=settings.VIEW_RATE_LIMITS, purpose="view"):
-        response = HttpResponse("Too many views from this address; try again in a minute.",
+        response = HttpResponse(_("Too many views from this address; try again in a minute."),
                                 status=429, content_type="text/plain")  # fmt: skip
         response["Retry-After"] = "60"
         return response
     total = record_view(slug=slug, visitor=visitor_key(request))
     if total is None:
-        raise Http404("No such article.")
+        raise Http404(_("No such article."))
     return total
 
 

@@ -1,6 +1,8 @@
 // The comment form, enhanced: "Reply" opens the form under the comment, posting does not
 // reload the page, and focus moves to the new comment or to the error message. Without
-// JavaScript the same links and form work with full page loads (?reply_to=ID).
+// JavaScript the same links and form work with full page loads (?reply_to=ID). Its words
+// are the page's, in its language: the form's data-text-* (blog/_comment_form.html) and
+// the "N comments" of #comments, one data-comments-* a plural category (blog/post_detail.html).
 (() => {
   const home = document.getElementById("comments");
   if (!home) return;
@@ -21,9 +23,10 @@
         f.before(placeholder);
       }
       parent.value = link.dataset.replyTo;
-      title.textContent = "Reply to " + link.dataset.replyName;
+      // A function, so that "$&" in a name is not read as a replacement pattern.
+      title.textContent = f.dataset.textReplyTitle.replace("{name}", () => link.dataset.replyName);
       replying.hidden = false;
-      submit.textContent = "Post reply";
+      submit.textContent = f.dataset.textPostReply;
       f.classList.add("comment-form--inline");
       target.after(f);
       // Focus the first field still empty (a returning commenter's name may be filled).
@@ -32,9 +35,9 @@
       (fields.find((field) => !field.value) || fields[fields.length - 1]).focus();
     } else {
       parent.value = "";
-      title.textContent = "Leave a comment";
+      title.textContent = f.dataset.textNewTitle;
       replying.hidden = true;
-      submit.textContent = "Post comment";
+      submit.textContent = f.dataset.textPostComment;
       f.classList.remove("comment-form--inline");
       if (placeholder) placeholder.replaceWith(f);
       placeholder = null;
@@ -80,11 +83,28 @@
     return item;
   }
 
-  // "N comments", in the heading and in the article's header, as a reload would show it.
+  // "N comments", in the heading and in the article's header, as a reload would show it:
+  // the words for n in the page's language, "{n}" standing for the number (digits, as
+  // Django writes it).
+  function commentsText(n) {
+    let category = "other";
+    try {
+      category = new Intl.PluralRules(document.documentElement.lang || undefined).select(n);
+    } catch {
+      // an unknown language tag: the "other" words
+    }
+    const key = "comments" + category[0].toUpperCase() + category.slice(1);
+    const form = home.dataset[key] ?? home.dataset.commentsOther;
+    return form && form.replace("{n}", String(n));
+  }
+
   function countOneMore() {
+    const n = parseInt(home.dataset.commentCount, 10) + 1;
+    const text = !Number.isNaN(n) && commentsText(n);
+    if (!text) return;
+    home.dataset.commentCount = n;
     for (const count of document.querySelectorAll("#comments-title, .article__header .comment-count")) {
-      const n = parseInt(count.textContent, 10) + 1;
-      if (!Number.isNaN(n)) count.textContent = `${n} comment${n === 1 ? "" : "s"}`;
+      count.textContent = text;
     }
   }
 

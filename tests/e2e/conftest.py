@@ -97,11 +97,27 @@ def site_env(tmp_path_factory):
         "from blog.models import Post; "
         "post = Post.objects.published().order_by('published_at').first(); "
         "post.comment_policy = 'all'; post.save(); print(post.slug); "
-        "print(Post.objects.published().order_by('-published_at').first().slug)"
+        "print(Post.objects.published().order_by('-published_at').first().slug); "
+        # The newest demo article in Azerbaijani and in Russian (the demo has both).
+        "[print(Post.objects.published().filter(language=code).order_by('-published_at')"
+        ".first().slug) for code in ('az', 'ru')]; "
+        # And an English article published in every language.
+        "from django.db.models import Count; "
+        "groups = Post.objects.published().values('translation_group')"
+        ".annotate(n=Count('pk')).filter(n=3).values('translation_group'); "
+        "print(Post.objects.published().filter(language='en', translation_group__in=groups)"
+        ".first().slug); "
+        # And one in Azerbaijani alone.
+        "alone = Post.objects.published().values('translation_group')"
+        ".annotate(n=Count('pk')).filter(n=1).values('translation_group'); "
+        "print(Post.objects.published().filter(language='az', translation_group__in=alone)"
+        ".first().slug)"
     )
     result = subprocess.run([*manage, "shell", "-c", hold_all], cwd=ROOT, env=env, check=True,
                             capture_output=True, text=True)  # fmt: skip
-    env["E2E_HELD_POST"], env["E2E_NEWEST_POST"] = result.stdout.strip().splitlines()[-2:]
+    names = ["E2E_HELD_POST", "E2E_NEWEST_POST", "E2E_AZ_POST", "E2E_RU_POST",
+             "E2E_TRANSLATED_POST", "E2E_AZ_ONLY_POST"]  # fmt: skip
+    env.update(zip(names, result.stdout.strip().splitlines()[-len(names):], strict=True))
     return env
 
 

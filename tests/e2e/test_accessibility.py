@@ -92,3 +92,18 @@ def test_reduced_motion_is_respected(page, newest):
     assert page.evaluate(
         "document.getElementById('page-bottom').getBoundingClientRect().top < innerHeight"
     )
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+@pytest.mark.parametrize("kind", ["home", "article", "search"])
+def test_azerbaijani_and_russian_pages_have_no_violations(page, site_env, language, kind):
+    """The same audit in the other languages: their words, their lang attributes (axe
+    checks the page's and the switcher's), their longer labels at phone width."""
+    path = {
+        "home": f"/{language}/",
+        "article": f"/post/{site_env[f'E2E_{language.upper()}_POST']}/",
+        "search": f"/{language}/search/?q=" + {"az": "sülh", "ru": "мир"}[language],
+    }[kind]
+    page.goto(path)
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page)

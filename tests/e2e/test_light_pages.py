@@ -128,9 +128,16 @@ def shortfalls(result: dict) -> str:
 # once, and fine in every run since), so each category counts by its median over three
 # runs, as Lighthouse CI advises; a page that is really worse fails two runs of three.
 @pytest.mark.lighthouse
-@pytest.mark.parametrize("path", ["/", "article"])
-def test_lighthouse_mobile_scores_at_least_95(debugging_port, live_url, article, tmp_path, path):
-    url = live_url + (article if path == "article" else path)
+@pytest.mark.parametrize("path", ["/", "article", "/az/", "az article", "/ru/", "ru article"])
+def test_lighthouse_mobile_scores_at_least_95(
+    debugging_port, live_url, article, site_env, tmp_path, path
+):
+    articles = {
+        "article": article,
+        "az article": f"/post/{site_env['E2E_AZ_POST']}/",
+        "ru article": f"/post/{site_env['E2E_RU_POST']}/",
+    }
+    url = live_url + articles.get(path, path)
     runs = [lighthouse(url, debugging_port, tmp_path / f"report-{n}.json") for n in range(3)]
     scores = {
         name: statistics.median(run["categories"][name]["score"] for run in runs)

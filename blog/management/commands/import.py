@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -34,12 +35,25 @@ class Command(BaseCommand):
             "downloaded Wix media): pictures are found there by their addresses' paths.",
         )  # fmt: skip
         parser.add_argument(
+            "--language", metavar="CODE", default="",
+            help="The language the posts are written in (one of LANGUAGES; default: the "
+            "site's default), unless the file says per post (WordPress with Polylang, "
+            "this site's own export).",
+        )  # fmt: skip
+        parser.add_argument(
             "--fetch-pictures", action="store_true",
             help="Fetch pictures not found in --media from their old public addresses "
             "(http and https only, 20 seconds and the upload size limit per file).",
         )  # fmt: skip
 
-    def handle(self, *args, source, files, dry_run, media, fetch_pictures, **options):
+    def handle(
+        self, *args, source, files, dry_run, media, fetch_pictures, language, **options
+    ):  # fmt: skip
+        codes = [code for code, _name in settings.LANGUAGES]
+        if language and language not in codes:
+            raise CommandError(
+                f"--language {language}: the site's languages are {', '.join(codes)}."
+            )
         if media is not None and not media.is_dir():
             raise CommandError(f"There is no folder at {media}.")
         for file in files:
@@ -53,7 +67,9 @@ class Command(BaseCommand):
             pictures = None
             if media is not None or fetch_pictures:
                 pictures = PictureSource(media, Fetcher() if fetch_pictures else None)
-            importer = Importer(export.source, dry_run=dry_run, pictures=pictures)
+            importer = Importer(
+                export.source, dry_run=dry_run, pictures=pictures, language=language
+            )
             records = tqdm(
                 export.records(), desc="Importing", unit=" items", file=self.stderr._out,
                 disable=options["verbosity"] == 0,

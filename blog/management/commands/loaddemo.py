@@ -3,6 +3,7 @@ import math
 import random
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -12,10 +13,12 @@ from PIL import Image, ImageColor, ImageDraw, ImageFilter, ImageFont
 from blog.content.text import slugify
 from blog.management.demo.content import (
     POSTS,
+    TAGS,
     WRITERS,
     DemoComment,
     DemoCover,
     DemoPost,
+    DemoTag,
     DemoWriter,
 )
 from blog.models import (
@@ -25,6 +28,7 @@ from blog.models import (
     DailyPostViews,
     Post,
     PostAuthor,
+    Tag,
 )
 from blog.models import (
     Image as LibraryImage,
@@ -41,27 +45,43 @@ type RGB = tuple[int, int, int]
 
 class Command(BaseCommand):
     help = (
-        "Fill an empty site with demo writers, posts, comments and generated pictures. "
-        "Does nothing once any post exists, so `make run` can call it every time."
+        "Fill an empty site with demo writers, tags, posts (in English, Azerbaijani and "
+        "Russian, some translations of others), comments and generated pictures. Does "
+        "nothing once any post exists, so `make run` can call it every time."
     )
 
     def handle(self, *args, **options):
         if Post.objects.exists():
             self.stdout.write(SKIP_MESSAGE)
             return
+        # A site set up with fewer languages (LANGUAGES) gets the posts it can show; a
+        # translation whose original is left out stands alone.
+        languages = dict(settings.LANGUAGES)
         with transaction.atomic():
             authors = {demo.slug: create_writer(demo) for demo in WRITERS}
-            comment_total = sum(create_post(demo, authors) for demo in POSTS)
+            for demo in TAGS:
+                create_tag(demo)
+            posts: dict[str, Post] = {}
+            comment_total = 0
+            for demo in POSTS:
+                if demo.language not in languages:
+                    continue
+                source = posts.get(demo.translation_of) if demo.translation_of else None
+                posts[demo.name], comments = create_post(demo, authors, source=source)
+                comment_total += comments
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded demo content: {len(authors)} writers, {len(POSTS)} posts, "
+                f"Loaded demo content: {len(authors)} writers, {len(posts)} posts, "
                 f"{comment_total} comments."
             )
         )
 
 
 def create_writer(demo: DemoWriter) -> Author:
-    author = Author(name=demo.name, slug=demo.slug, role=demo.role, bio=demo.bio)
+    author = Author(
+        name=demo.name, slug=demo.slug, role=demo.role, bio=demo.bio,
+        role_translations=demo.role_translations, bio_translations=demo.bio_translations,
+    )  # fmt: skip
     picture = writer_picture(author.initials, demo.colours, seed=demo.slug)
     author.picture = library_image(
         title=f"Portrait of {demo.name}", alt=f"Portrait of {demo.name}", data=picture,
@@ -83,18 +103,38 @@ def library_image(*, title: str, alt: str, data: bytes, name: str) -> LibraryIma
     return image
 
 
-def create_post(demo: DemoPost, authors: dict[str, Author]) -> int:
-    """Save one post with its credits, tags and comments; return how many comments."""
+def create_tag(demo: DemoTag) -> Tag:
+    """A tag with its names in the other languages; the posts then find it by name."""
+    tag = Tag(name=demo.name, name_translations=demo.name_translations)
+    tag.save()
+    return tag
+
+
+def create_post(
+    demo: DemoPost, authors: dict[str, Author], *, source: Post | None = None
+) -> tuple[Post, int]:
+    """Save one post with its credits, tags and comments; return it and how many
+    comments. With `source`, the post is its translation, linked as
+    blog.publishing.translations links one: in its group, from its current version."""
     published_at = publish_time(demo)
     post = Post(
         title=demo.title,
+        slug=demo.slug,
         excerpt=demo.excerpt,
         body=demo.body,
         status=demo.status,
         published_at=published_at,
+        language=demo.language,
     )
+    if source is not None:
+        post.translation_group = source.translation_group
+        post.translated_from = source
+        post.translated_from_version = source.version
+    # Its own library picture, for the description in its language; drawn from the
+    # original's seed, it is the same picture.
+    seed = demo.cover.seed or demo.title
     post.cover = library_image(
-        title=demo.title, alt=demo.cover.alt, data=cover_picture(demo.cover, seed=demo.title),
+        title=demo.title, alt=demo.cover.alt, data=cover_picture(demo.cover, seed=seed),
         name=f"{slugify(demo.title)}.jpg",
     )  # fmt: skip
     post.full_clean()
@@ -112,8 +152,8 @@ def create_post(demo: DemoPost, authors: dict[str, Author]) -> int:
     Post.objects.filter(pk=post.pk).update(**history)
 
     if published_at is None:
-        return 0
-    return add_thread(post, demo.comments, parent=None, after=published_at)
+        return post, 0
+    return post, add_thread(post, demo.comments, parent=None, after=published_at)
 
 
 def add_view_history(post: Post, total: int, published_at: datetime) -> int:

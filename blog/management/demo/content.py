@@ -1,19 +1,31 @@
-"""Demo content for `manage.py loaddemo`: writers, posts and reader comments, all invented
-for this project, read from the data files beside this module.
+"""Demo content for `manage.py loaddemo`: writers, tags, posts and reader comments, all
+invented for this project, read from the data files beside this module.
 
 - writers.json: the writers, in order; the first is the one `ensure_editor` links to the
-  editor account.
+  editor account. `role_translations` and `bio_translations` give the role and bio in
+  the site's other languages, by language code ({"az": "…", "ru": "…"}).
+- tags.json: every tag the posts use, by its English name, with `name_translations`
+  ({"az": "…", "ru": "…"}); the posts name their tags in English whatever their language.
 - posts/NN-name.json: a post's details and its comment threads (replies nest up to three
   levels; comments marked pending give the moderation queue work), with its body in
-  posts/NN-name.html. The number orders the posts.
+  posts/NN-name.html. The number orders the posts. Optional keys:
+  - `language`: the post's language code, "en" when left out;
+  - `slug`: its address, ASCII (say, a transliterated title); made from the title when
+    left out;
+  - `translation_of`: for a translation, the NN-name of the original's file, which
+    must come earlier. The translation joins the original's translation group (one
+    version a language) and may leave out `writers`, `tags` and all of `cover` but
+    its `alt`: they are the original's, and the cover is drawn as the same picture.
 
 Times are relative to the moment of loading, so a fresh checkout always shows recent
 posts, one draft (`"days_ago": null`) and one scheduled for next week (a negative
-`days_ago`)."""
+`days_ago`). Posts in another language than English are older than the newest English
+post, and the oldest published post is English: the end-to-end tests open both."""
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import time
+from functools import partial
 from pathlib import Path
 
 from blog.models import PostStatus
@@ -28,6 +40,14 @@ class DemoWriter:
     role: str
     bio: str
     colours: tuple[str, str]  # the picture's gradient, top left to bottom right
+    role_translations: dict[str, str] = field(default_factory=dict)  # by language code
+    bio_translations: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DemoTag:
+    name: str
+    name_translations: dict[str, str] = field(default_factory=dict)  # by language code
 
 
 @dataclass(frozen=True)
@@ -37,6 +57,9 @@ class DemoCover:
     hills: str  # the nearest ridge; farther ridges fade into the horizon colour
     sun: str
     has_water: bool = False
+    # Places the sun and shapes the ridges: the title of the post the picture was drawn
+    # for, which its translations keep, so every version shows the same picture.
+    seed: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +84,10 @@ class DemoPost:
     at: time = time(9, 30)  # local publish time on that day
     view_count: int = 0
     comments: tuple[DemoComment, ...] = ()
+    name: str = ""  # the file's stem, "02-tea-in-seki-notes", as `translation_of` names it
+    language: str = "en"
+    slug: str = ""  # empty: made from the title
+    translation_of: str | None = None  # the original's `name`
 
     @property
     def status(self) -> str:
@@ -76,10 +103,31 @@ def _comment(data: dict) -> DemoComment:
     return DemoComment(**data, replies=replies)
 
 
-def _post(path: Path) -> DemoPost:
+def _original(data: dict, earlier: dict[str, DemoPost]) -> DemoPost:
+    """The post a translation's data names, checked: an earlier original without a
+    version in the translation's language yet."""
+    name, language = data["translation_of"], data.get("language", "en")
+    source = earlier.get(name)
+    if source is None:
+        raise ValueError(f"translation_of {name!r}: no earlier post file has that name")
+    if source.translation_of is not None:
+        raise ValueError(f"translation_of {name!r}: a translation; name its original")
+    versions = [source, *(p for p in earlier.values() if p.translation_of == name)]
+    if any(version.language == language for version in versions):
+        raise ValueError(f"translation_of {name!r}: already has a version in {language!r}")
+    return source
+
+
+def _post(path: Path, earlier: dict[str, DemoPost]) -> DemoPost:
     data = json.loads(path.read_text(encoding="utf-8"))
-    cover = data.pop("cover")
+    if "translation_of" in data:
+        source = _original(data, earlier)
+        data = {"writers": source.writers, "tags": source.tags} | data
+        cover = asdict(source.cover) | data.pop("cover")
+    else:
+        cover = {"seed": data["title"]} | data.pop("cover")
     fields = data | {
+        "name": path.stem,
         "body": path.with_suffix(".html").read_text(encoding="utf-8"),
         "writers": tuple(data["writers"]),
         "tags": tuple(data["tags"]),
@@ -109,9 +157,21 @@ def load_writers(folder: Path = HERE) -> tuple[DemoWriter, ...]:
     return _read(folder / "writers.json", parse)
 
 
+def load_tags(folder: Path = HERE) -> tuple[DemoTag, ...]:
+    def parse(path: Path):
+        return tuple(DemoTag(**row) for row in json.loads(path.read_text(encoding="utf-8")))
+
+    return _read(folder / "tags.json", parse)
+
+
 def load_posts(folder: Path = HERE) -> tuple[DemoPost, ...]:
-    return tuple(_read(path, _post) for path in sorted((folder / "posts").glob("*.json")))
+    posts: dict[str, DemoPost] = {}
+    for path in sorted((folder / "posts").glob("*.json")):
+        post = _read(path, partial(_post, earlier=posts))
+        posts[post.name] = post
+    return tuple(posts.values())
 
 
 WRITERS = load_writers()
+TAGS = load_tags()
 POSTS = load_posts()

@@ -6,6 +6,7 @@
   "use strict";
 
   const pictures = window.libraryPictures;
+  const { gettext } = pictures; // called as gettext("…"): see pictures.js
 
   function coverPicture(root) {
     const field = root.querySelector("[data-cover-value]");
@@ -47,19 +48,19 @@
       pictures.openChooser(root.dataset.chooserUrl, (url, details) => {
         // Copied at once: the object belongs to the chooser's window, which closes.
         const picture = JSON.parse(JSON.stringify({ ...details, url, alt: details.alternative_text }));
-        show(picture, pictures.fill(pictures.gettext("Cover: %(title)s."), { title: picture.title || "" }));
+        show(picture, pictures.fill(gettext("Cover: %(title)s."), { title: picture.title || "" }));
       });
     });
 
     remove.addEventListener("click", () => {
-      show(null, pictures.gettext("The cover is removed. Save the post to keep it so."));
+      show(null, gettext("The cover is removed. Save the post to keep it so."));
       root.querySelector("[data-choose]").focus();
     });
 
     describe.addEventListener("click", () => {
       if (!current) return;
       pictures.askDescription(current, { withCaption: true }).then((saved) => {
-        if (saved) show(saved, pictures.gettext("The description is saved in the library."));
+        if (saved) show(saved, gettext("The description is saved in the library."));
         describe.focus();
       });
     });
@@ -68,7 +69,7 @@
       const file = upload.files[0];
       if (!file) return;
       error.textContent = "";
-      status.textContent = pictures.fill(pictures.gettext("Uploading %(name)s…"), { name: file.name });
+      status.textContent = pictures.fill(gettext("Uploading %(name)s…"), { name: file.name });
       progress.value = 0;
       progress.hidden = false;
       pictures
@@ -78,15 +79,15 @@
           },
         })
         .then((picture) => {
-          show(picture, pictures.fill(pictures.gettext("Cover: %(title)s."), { title: picture.title }));
+          show(picture, pictures.fill(gettext("Cover: %(title)s."), { title: picture.title }));
           if (picture.alt) return null;
           return pictures.askDescription(picture, { withCaption: true }).then((saved) => {
-            if (saved) show(saved, pictures.gettext("The description is saved in the library."));
+            if (saved) show(saved, gettext("The description is saved in the library."));
           });
         })
         .catch((failure) => {
           status.textContent = "";
-          error.textContent = pictures.fill(pictures.gettext("%(name)s was not uploaded: %(reason)s"), {
+          error.textContent = pictures.fill(gettext("%(name)s was not uploaded: %(reason)s"), {
             name: file.name,
             reason: failure.message,
           });

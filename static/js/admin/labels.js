@@ -7,6 +7,10 @@
 // - the editor shows an embedded video as a picture without a description;
 // - a tabular inline's first column (each saved row's name) has an empty heading.
 (() => {
+  // The admin's JavaScript catalogue (admin:jsi18n) is loaded on its form pages, not on
+  // every page this runs on: without it the words stay as written. Called as gettext("…")
+  // so that `makemessages -d djangojs` finds them.
+  const gettext = (text) => (typeof window.gettext === "function" ? window.gettext(text) : text);
   const labelFor = (fieldId) => {
     const label = fieldId && document.querySelector(`label[for="${fieldId}"]`);
     if (label) label.id ||= `${fieldId}_label`;
@@ -49,11 +53,12 @@
     for (const heading of document.querySelectorAll(".tabular thead th.original:empty")) {
       const name = document.createElement("span");
       name.className = "visually-hidden";
-      name.textContent = "Saved as";
+      // Translators: names the column of an inline table that shows each saved row.
+      name.textContent = gettext("Saved as");
       heading.append(name);
     }
     for (const picture of document.querySelectorAll(".ProseMirror figure.video > img:not([alt])")) {
-      picture.alt = "Embedded video";
+      picture.alt = gettext("Embedded video");
     }
   };
   new MutationObserver(nameWidgets).observe(document.documentElement, { childList: true, subtree: true });

@@ -10,6 +10,7 @@
   const root = document.querySelector("[data-picture-chooser]");
   if (!root) return;
   const pictures = window.libraryPictures;
+  const { gettext } = pictures; // called as gettext("…"): see pictures.js
   const texts = root.dataset;
   const callback = texts.callback;
   const grid = root.querySelector("[data-grid]");
@@ -86,7 +87,7 @@
         choice.querySelector("[data-choose]").focus();
       })
       .catch((failure) => {
-        error.textContent = pictures.fill(pictures.gettext("%(name)s was not uploaded: %(reason)s"), {
+        error.textContent = pictures.fill(gettext("%(name)s was not uploaded: %(reason)s"), {
           name: file.name,
           reason: failure.message,
         });

@@ -9,7 +9,7 @@
   "use strict";
 
   const pictures = window.libraryPictures;
-  const t = pictures.gettext;
+  const { gettext } = pictures; // called as gettext("…"): see pictures.js
   const carriesFiles = (transfer) => Array.from(transfer?.types || []).includes("Files");
 
   // A file dropped beside the editor is not opened in place of the post screen, which
@@ -66,7 +66,7 @@
       box.className = "picture-upload";
       const label = document.createElement("span");
       label.className = "picture-upload__name";
-      label.textContent = pictures.fill(t("Uploading %(name)s…"), { name });
+      label.textContent = pictures.fill(gettext("Uploading %(name)s…"), { name });
       const bar = document.createElement("progress");
       bar.max = 100;
       bar.value = 0;
@@ -108,7 +108,7 @@
 
     function start(file, pos) {
       const id = `upload-${++uploads}`;
-      const shown = placeholder(file.name || t("the picture"));
+      const shown = placeholder(file.name || gettext("the picture"));
       const at = blockBoundary(editor.state.doc, pos);
       const widget = Decoration.widget(at, shown.box, { id, side: -1 });
       editor.view.dispatch(editor.state.tr.setMeta(key, { add: widget }));
@@ -125,8 +125,8 @@
         .catch((failure) => {
           editor.view.dispatch(editor.state.tr.setMeta(key, { remove: id }));
           const line = document.createElement("p");
-          line.textContent = pictures.fill(t("%(name)s was not added: %(reason)s"), {
-            name: file.name || t("The picture"),
+          line.textContent = pictures.fill(gettext("%(name)s was not added: %(reason)s"), {
+            name: file.name || gettext("The picture"),
             reason: failure.message,
           });
           alert.append(line);

@@ -7,7 +7,9 @@
 (function () {
   "use strict";
 
-  const t = (text) => (typeof window.gettext === "function" ? window.gettext(text) : text);
+  // Called as gettext("…"), so that `makemessages -d djangojs` finds the words; without
+  // the catalogue (a page that does not load admin:jsi18n) they stay as written.
+  const gettext = (text) => (typeof window.gettext === "function" ? window.gettext(text) : text);
   const fill = (template, values) =>
     template.replace(/%\((\w+)\)s/g, (_, key) => String(values[key] ?? ""));
 
@@ -24,10 +26,10 @@
     if (request.status >= 200 && request.status < 300 && answer.id) return { picture: answer };
     if (request.status >= 200 && request.status < 400) {
       // An expired session answers with the login page instead of the picture.
-      return { error: t("You are no longer logged in. Log in again in another tab, then try once more.") };
+      return { error: gettext("You are no longer logged in. Log in again in another tab, then try once more.") };
     }
     return {
-      error: answer.error || fill(t("The library could not take it (error %(status)s). Please try again."), {
+      error: answer.error || fill(gettext("The library could not take it (error %(status)s). Please try again."), {
         status: request.status,
       }),
     };
@@ -52,7 +54,7 @@
         else reject(new Error(error));
       });
       request.addEventListener("error", () =>
-        reject(new Error(t("The picture could not be sent. Check the connection and try again."))),
+        reject(new Error(gettext("The picture could not be sent. Check the connection and try again."))),
       );
       request.send(data);
     });
@@ -110,21 +112,21 @@
       };
       const alt = field(
         "alt",
-        t("What does the picture show? (alt text)"),
-        t("For readers who cannot see it, in a sentence: “Two girls plant a tree in their schoolyard”."),
+        gettext("What does the picture show? (alt text)"),
+        gettext("For readers who cannot see it, in a sentence: “Two girls plant a tree in their schoolyard”."),
         picture.alt,
       );
       alt.input.required = true;
       const caption = withCaption
-        ? field("caption", t("Caption (optional)"), t("Shown under the picture."), picture.caption)
+        ? field("caption", gettext("Caption (optional)"), gettext("Shown under the picture."), picture.caption)
         : null;
       const error = element("p", { className: "picture-describe__error" });
       error.setAttribute("role", "alert");
-      const save = element("button", { type: "submit", textContent: t("Save the description") });
-      const later = element("button", { type: "button", textContent: t("Later") });
+      const save = element("button", { type: "submit", textContent: gettext("Save the description") });
+      const later = element("button", { type: "button", textContent: gettext("Later") });
       const heading = element("h3", {
         className: "prose-editor-dialog-title", id: `${prefix}-title`,
-        textContent: t("Describe the picture"),
+        textContent: gettext("Describe the picture"),
       });
       const thumbnail = element("img", {
         className: "picture-describe__thumbnail", src: picture.thumbnail || picture.url, alt: "",
@@ -151,7 +153,7 @@
         event.preventDefault();
         const text = alt.input.value.trim();
         if (!text) {
-          error.textContent = t("Write what the picture shows, for readers who cannot see it.");
+          error.textContent = gettext("Write what the picture shows, for readers who cannot see it.");
           alt.input.setAttribute("aria-invalid", "true");
           alt.input.focus();
           return;
@@ -206,5 +208,5 @@
     window.open(`${url}${joiner}CKEditorFuncNum=${callbacks}`, "_blank", "width=800,height=600");
   }
 
-  window.libraryPictures = { upload, askDescription, openChooser, gettext: t, fill };
+  window.libraryPictures = { upload, askDescription, openChooser, gettext, fill };
 })();

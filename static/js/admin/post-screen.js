@@ -1,7 +1,10 @@
 // The post screen (templates/admin/blog/post/change_form.html): autosave, a copy in the
 // browser, words and reading time, the main button's words, the full address, the search
 // and share previews, Ctrl+S, and a question before leaving with unsaved text.
-// Words come from data attributes the template translates; nothing here is in English.
+// Words come from data attributes the template translates; nothing here is in English but
+// the word count and reading time, which need each language's plural forms: they come from
+// the admin's JavaScript catalogue (admin:jsi18n, which the change form loads), and from
+// the data attributes if it is missing.
 (function () {
   "use strict";
 
@@ -21,6 +24,10 @@
   const words = (text) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).length;
   const fill = (template, values) =>
     template.replace(/%\((\w+)\)s/g, (_, key) => String(values[key] ?? ""));
+  // Called as ngettext("…", "…", n), so that `makemessages -d djangojs` finds the words;
+  // null without the catalogue.
+  const ngettext = (singular, plural, n) =>
+    typeof window.ngettext === "function" ? window.ngettext(singular, plural, n) : null;
   const clock = (iso) =>
     new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
@@ -199,9 +206,18 @@
     const n = words(text);
     const wordsNode = screen.querySelector("[data-words]");
     const minutesNode = screen.querySelector("[data-minutes]");
-    if (wordsNode) wordsNode.textContent = n === 1 ? data.textWord : fill(data.textWords, { words: n });
+    if (wordsNode) {
+      const said = ngettext("%(words)s word", "%(words)s words", n);
+      wordsNode.textContent = said
+        ? fill(said, { words: n })
+        : n === 1 ? data.textWord : fill(data.textWords, { words: n });
+    }
     const perMinute = Number(data.wordsPerMinute) || 200;
-    if (minutesNode) minutesNode.textContent = fill(data.textMinutes, { minutes: Math.max(1, Math.round(n / perMinute)) });
+    const minutes = Math.max(1, Math.round(n / perMinute));
+    if (minutesNode) {
+      const said = ngettext("%(minutes)s min read", "%(minutes)s min read", minutes);
+      minutesNode.textContent = fill(said || data.textMinutes, { minutes });
+    }
   }
   function primaryLabel() {
     const button = form.querySelector("[data-primary]");
