@@ -477,3 +477,25 @@ def test_migration_0020_indexes_existing_posts_folded_and_in_their_language():
     assert (document.title, document.folded_title) == ("Şəki", "seki")
     assert document.folded_text == fold(AZ_SENTENCE)
     assert [found.pk for found in search_posts("ŞƏKİ sulh", language="az")] == [post.pk]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "query"),
+    [
+        ("az", "Bakıda gənclər sülh haqqında danışdılar.", "Bakı"),
+        ("az", "Bakının küçələrində axşam sakitlik olur.", "baki"),
+        ("ru", "Мы говорили о мире с миром соседей.", "мир"),
+    ],
+)
+def test_inflected_words_are_found_by_their_beginning_on_every_database(
+    language, sentence, query
+):
+    """Azerbaijani has no stemmer anywhere, and Russian none on SQLite: a word typed
+    whole finds its inflected forms by their start."""
+    post = PostFactory(published=True, language=language, title="—", body=f"<p>{sentence}</p>")
+    assert list(search_posts(query, language=language)) == [post]
+
+
+def test_a_two_letter_word_matches_only_whole():
+    PostFactory(published=True, title="Near the sea", body="<p>Seaside talks.</p>")
+    assert list(search_posts("se")) == []

@@ -106,6 +106,14 @@ VECTOR_SQL = """
 """
 
 
+# A word of three letters or more matches as the start of a word too where nothing stems
+# it: Azerbaijani (PostgreSQL has no stemmer for it; on its pages) and, on SQLite, every
+# language but English (Porter stems English only). Both are inflected by endings, so
+# "Bakı" must find "Bakıda" and "мир" "миром". A shorter word matches whole, or "a"
+# would match half the language.
+PREFIX_FROM = 3
+
+
 def search_terms(query: str) -> list[str]:
     """The words of a reader's query, and nothing else: whatever they type, the
     database receives plain words, never its own query syntax."""
@@ -143,10 +151,21 @@ def query_configs(language: str | None = None) -> list[str]:
 def postgres_query(terms: list[str], language: str | None = None) -> SearchQuery:
     """Every word of `terms` (folded), in any of `query_configs(language)`: one tsquery,
     which the GIN index of the stored vector serves."""
-    text = " ".join(terms)
+    # Raw tsquery syntax is safe here: a term is letters and digits only (search_terms).
+    # Words are matched by their start only where the reader's language has no stemmer
+    # (Azerbaijani), and then in "simple" alone: a Russian page's "мир" finds "миром" by
+    # its stem, not "Мирон" by its start.
+    whole = " & ".join(terms)
+    starts = " & ".join(f"{term}:*" if len(term) >= PREFIX_FROM else term for term in terms)
+    by_start = postgres_config(language) == "simple"
     return reduce(
-        or_, (SearchQuery(text, search_type="plain", config=c) for c in query_configs(language))
-    )
+        or_,
+        (
+            SearchQuery(starts if by_start and c == "simple" else whole, search_type="raw",
+                        config=c)
+            for c in query_configs(language)
+        ),
+    )  # fmt: skip
 
 
 class _PostgresSnippet(Expression):
@@ -206,7 +225,10 @@ def _postgres_search(terms: list[str], language: str | None):
 
 def _sqlite_search(terms: list[str]):
     # Each word quoted: FTS5 then reads it as a word, never as AND, NEAR( or a column.
-    match = " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+    match = " ".join(
+        '"{}"{}'.format(term.replace('"', '""'), "*" if len(term) >= PREFIX_FROM else "")
+        for term in terms
+    )
     matching = "FROM blog_search_fts WHERE blog_search_fts MATCH %s"
     one_post = f"{matching} AND rowid = blog_post.id"
     # The snippet of the folded text, then the same stretch of the text as written (see
