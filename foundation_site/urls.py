@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.i18n import set_language
 from django.views.static import serve
 
 from blog.views.dashboard import reader_stats
@@ -33,6 +34,9 @@ urlpatterns = [
         admin.site.admin_view(site_export_delete),
         name="site_export_delete",
     ),  # fmt: skip
+    # The admin's language picker (templates/admin/base_site.html): Django's view, which
+    # sets the cookie blog.public.languages reads for the admin only.
+    path(f"{settings.ADMIN_PATH}language/", set_language, name="set_language"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("blog.urls")),
 ]

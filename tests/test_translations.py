@@ -112,3 +112,17 @@ def test_editors_see_the_admin_in_their_browsers_language(admin_client):
     assert page["Content-Language"] == "ru"
     assert "Accept-Language" in page["Vary"]
     assert "Write, publish and moderate" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_picks_the_admins_language_and_it_stays(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert 'name="language"' in page and '<option value="ru" lang="ru"' in page
+    response = admin_client.post(
+        reverse("set_language"), {"language": "az", "next": reverse("admin:index")}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+    home = admin_client.get(reverse("admin:index"))
+    assert home["Content-Language"] == "az"
+    # The public pages keep the language of their addresses.
+    assert admin_client.get("/")["Content-Language"] == "en"

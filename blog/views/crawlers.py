@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from blog.public.addresses import absolute_url
+from blog.public.languages import same_page_url
 from blog.public.pagecache import cached_for_readers
 from blog.public.sitemaps import SITEMAPS
 
@@ -25,6 +26,8 @@ def robots_txt(request):
         "sitemap_url": absolute_url(reverse("blog:sitemap")),
         # Named only at the well-known default: a moved admin is not announced here.
         "admin_path": "/admin/" if settings.ADMIN_PATH == "admin/" else None,
+        # Each language's search page (/search/, /az/search/ …): endless result pages.
+        "search_paths": [same_page_url("blog:search", {}, code) for code, _ in settings.LANGUAGES],
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 
