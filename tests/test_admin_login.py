@@ -1,6 +1,8 @@
 """Guessing an editor's password: after a few failures that username is locked out from
 that address for a while, with a page that says so; the editor elsewhere is not."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -14,25 +16,65 @@ def editor(django_user_model):
     return django_user_model.objects.create_superuser("leyla", password=PASSWORD)
 
 
-def log_in(client, password, address="203.0.113.5"):
+def log_in(client, password, address="203.0.113.5", **headers):
     return client.post(
         reverse("admin:login"),
         {"username": "leyla", "password": password, "next": reverse("admin:index")},
         REMOTE_ADDR=address,
+        **headers,
     )
 
 
 def test_repeated_failures_lock_the_username_from_that_address(client, editor, settings):
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert log_in(client, "wrong").status_code == 200  # the form again, with its error
     locked = log_in(client, "wrong")
     assert locked.status_code == 429
     assert "Too many failed attempts" in locked.content.decode()
+    # How long, in words: not django-axes' ISO 8601 duration ("PT15M").
+    limit = settings.AXES_FAILURE_LIMIT
+    assert f"for 15 minutes after {limit} wrong passwords" in locked.content.decode()
+    assert "PT15M" not in locked.content.decode()
     # Even the right password is refused now, from that address.
     assert log_in(client, PASSWORD).status_code == 429
     assert "_auth_user_id" not in client.session
     # The editor at another address logs in as usual.
     assert log_in(client, PASSWORD, address="198.51.100.7").status_code == 302
+
+
+def test_the_lockout_page_says_how_long_in_the_editors_language(client, editor, settings):
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=21)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        locked = log_in(client, "wrong", HTTP_ACCEPT_LANGUAGE="ru")
+    assert locked.status_code == 429
+    page = locked.content.decode()
+    assert "на 21 минуту" in page  # the form "закрыт на …" needs
+    assert "PT21M" not in page and "minute" not in page
+
+
+@pytest.mark.parametrize(
+    ("cool_off", "english", "russian"),
+    [
+        (timedelta(minutes=1), "1 minute", "1 минуту"),
+        (timedelta(minutes=15), "15 minutes", "15 минут"),
+        (timedelta(minutes=22), "22 minutes", "22 минуты"),
+        (timedelta(seconds=90), "2 minutes", "2 минуты"),  # rounded up
+        (timedelta(hours=1), "1 hour", "1 час"),
+        (timedelta(hours=2), "2 hours", "2 часа"),
+        (timedelta(minutes=90), "90 minutes", "90 минут"),
+    ],
+)
+def test_a_lockout_is_named_in_minutes_or_whole_hours(cool_off, english, russian):
+    from django.utils import translation
+
+    from blog.templatetags.blog_admin import lockout_duration
+
+    assert lockout_duration(cool_off) == english
+    with translation.override("ru"):
+        assert lockout_duration(cool_off) == russian
+    with translation.override("az"):
+        assert lockout_duration(cool_off).split()[0] == english.split()[0]
 
 
 def test_a_success_clears_earlier_failures(client, editor, settings):

@@ -72,6 +72,25 @@ def test_a_comment_shows_when_it_was_posted_in_the_sites_time(client, settings):
     )
 
 
+def test_a_comment_date_names_its_month_as_the_article_dates_do(client, settings):
+    """Russian and Azerbaijani name a date's month in their own form ("8 декабря", not
+    "8 Декабрь"): the comment's date is written as the article's, date:"j E Y"."""
+    from django.utils import dateformat, timezone, translation
+
+    settings.TIME_ZONE = "Asia/Baku"
+    when = datetime(2026, 12, 8, 8, 30, tzinfo=UTC)  # 12:30 in Baku
+    for language, slug, shown in [("ru", "mir", "8 декабря 2026, 12:30"),
+                                  ("en", "peace", "8 December 2026, 12:30")]:  # fmt: skip
+        post = PostFactory(published=True, language=language, slug=slug)
+        comment = CommentFactory(post=post)
+        Comment.objects.filter(pk=comment.pk).update(created_at=when)
+        page = client.get(post.get_absolute_url()).content.decode()
+        assert f'<time datetime="2026-12-08T12:30:00+04:00">{shown}</time>' in page
+        with translation.override(language), timezone.override("Asia/Baku"):
+            assert dateformat.format(timezone.localtime(when), "j E Y, H:i") == shown
+    assert "Декабрь" not in page
+
+
 def test_a_long_reply_chain_renders(client, settings):
     settings.COMMENT_MAX_DEPTH = 3
     post = PostFactory(published=True)

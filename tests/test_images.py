@@ -101,6 +101,29 @@ def test_files_over_the_size_limit_are_refused(admin_client, settings):
     assert not Image.objects.exists()
 
 
+def test_the_numbers_of_a_refusal_are_written_as_the_editors_language_writes_them(settings):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from blog.content.uploads import validate_image_upload
+
+    settings.IMAGE_MAX_UPLOAD_MB = 1
+    big = SimpleUploadedFile("big.png", b"x" * int(1.3 * 1024 * 1024))
+    settings.IMAGE_MAX_PIXELS = 2_500_000
+    wide = SimpleUploadedFile("wide.png", picture_bytes("PNG", (2000, 2000), mode="1"))
+    said = {}
+    for language in ("en", "ru"):
+        with translation.override(language):
+            for name, upload in {"size": big, "pixels": wide}.items():
+                with pytest.raises(ValidationError) as refused:
+                    validate_image_upload(upload)
+                said[language, name] = refused.value.messages[0]
+    assert "This file is 1.3 MB" in said["en", "size"]
+    assert "1,3" in said["ru", "size"] and "1.3" not in said["ru", "size"]
+    assert "more than the 2.5 megapixels" in said["en", "pixels"]
+    assert "2,5" in said["ru", "pixels"] and "2.5" not in said["ru", "pixels"]
+
+
 def test_decompression_bombs_are_refused_before_decoding(admin_client, settings):
     settings.IMAGE_MAX_PIXELS = 10_000_000
     bomb = picture_bytes("PNG", (8000, 8000), mode="1")  # 64 MP of one colour: a few KB

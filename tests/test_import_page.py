@@ -124,3 +124,21 @@ def test_editors_import_and_writers_cannot(media_root, imports_root):
     assert writer.get(reverse("admin:blog_importrun_add")).status_code == 403
     response = upload(writer, "wxr-simple.xml", (FIXTURES / "wxr-simple.xml").read_bytes())
     assert response.status_code == 403 and ImportRun.objects.count() == 0
+
+
+def test_the_import_page_says_what_language_the_posts_are_in(
+    admin_client, django_capture_on_commit_callbacks
+):
+    form = admin_client.get(reverse("admin:blog_importrun_add")).content.decode()
+    assert '<option value="ru">Русский</option>' in form
+    content = (FIXTURES / "wxr-simple.xml").read_bytes()
+    refused = upload(admin_client, "wxr-simple.xml", content, language="fr")
+    assert refused.status_code == 200 and ImportRun.objects.count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(admin_client, "wxr-simple.xml", content, language="ru")
+    run_worker()
+    run = ImportRun.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("admin:blog_importrun_start", args=[run.pk]))
+    run_worker()
+    assert run.language == "ru" and Post.objects.get().language == "ru"

@@ -8,6 +8,7 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,7 +29,16 @@ EXTENSIONS = {
 class ImportForm(forms.ModelForm):
     class Meta:
         model = ImportRun
-        fields = ["source", "file", "fetch_pictures"]
+        fields = ["source", "file", "language", "fetch_pictures"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The site's languages of today; anything else is refused.
+        field = self.fields["language"]
+        self.fields["language"] = forms.ChoiceField(
+            label=field.label, help_text=field.help_text, required=False,
+            choices=[("", _("The site's default language")), *settings.LANGUAGES],
+        )  # fmt: skip
 
     def clean(self):
         data = super().clean()
@@ -38,8 +48,11 @@ class ImportForm(forms.ModelForm):
         if upload.size > settings.IMPORT_MAX_UPLOAD_MB * 1024 * 1024:
             self.add_error(
                 "file",
-                _("This file is %(size).0f MB; an export can be up to %(limit)s MB.")
-                % {"size": upload.size / 1024 / 1024, "limit": settings.IMPORT_MAX_UPLOAD_MB},
+                _("This file is %(size)s MB; an export can be up to %(limit)s MB.")
+                % {
+                    "size": number_format(round(upload.size / 1024 / 1024)),
+                    "limit": settings.IMPORT_MAX_UPLOAD_MB,
+                },
             )
         elif Path(upload.name).suffix.lower() not in EXTENSIONS[source]:
             self.add_error(

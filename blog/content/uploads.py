@@ -23,15 +23,27 @@ UNREADABLE = gettext_noop(
 MIN_SIDE = 16
 
 
+def megapixels(pixels: int) -> str:
+    """A number of pixels in megapixels as the active language writes numbers: "40",
+    "2.5" in English, "2,5" in Russian."""
+    value = round(pixels / 1_000_000, 1)
+    return number_format(int(value) if value == int(value) else value)
+
+
 def validate_image_upload(upload) -> None:
     max_bytes = settings.IMAGE_MAX_UPLOAD_MB * 1024 * 1024
     if upload.size is not None and upload.size > max_bytes:
         raise ValidationError(
             _(
-                "This file is %(size).1f MB; pictures can be up to %(limit)s MB. Please make "
+                "This file is %(size)s MB; pictures can be up to %(limit)s MB. Please make "
                 "it smaller and upload it again."
             )
-            % {"size": upload.size / 1024 / 1024, "limit": settings.IMAGE_MAX_UPLOAD_MB}
+            # One decimal, as the language writes it ("12,3" in Russian); rounded first, as
+            # number_format cuts.
+            % {
+                "size": number_format(round(upload.size / 1024 / 1024, 1), 1),
+                "limit": settings.IMAGE_MAX_UPLOAD_MB,
+            }
         )
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
@@ -44,7 +56,7 @@ def validate_image_upload(upload) -> None:
                         "This is a %(kind)s file. Pictures must be JPEG, PNG, WebP or GIF."
                     ) % {"kind": kind}
                 else:
-                    refused = _("This is a unknown file. Pictures must be JPEG, PNG, WebP or GIF.")
+                    refused = _("This is an unknown file. Pictures must be JPEG, PNG, WebP or GIF.")
                 raise ValidationError(refused)
             width, height = picture.size
             if min(width, height) < MIN_SIDE:
@@ -68,7 +80,7 @@ def validate_image_upload(upload) -> None:
                     % {
                         "width": width,
                         "height": height,
-                        "limit": f"{settings.IMAGE_MAX_PIXELS / 1_000_000:g}",
+                        "limit": megapixels(settings.IMAGE_MAX_PIXELS),
                     }
                 )
             picture.load()  # decodes every pixel: a truncated or corrupt file fails here

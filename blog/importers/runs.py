@@ -52,7 +52,9 @@ def _read(run: ImportRun, *, dry_run: bool) -> tuple[Report, int]:
     media = getattr(export, "media", None)
     fetcher = Fetcher() if run.fetch_pictures and not dry_run else None
     pictures = PictureSource(media, fetcher) if media or fetcher else None
-    importer = Importer(export.source, dry_run=dry_run, pictures=pictures)
+    importer = Importer(
+        export.source, dry_run=dry_run, pictures=pictures, language=run.language
+    )
     seen, last = 0, time.monotonic()
 
     def counted(records):

@@ -41,18 +41,30 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    post = models.ForeignKey("blog.Post", on_delete=models.CASCADE, related_name="comments")
+    post = models.ForeignKey(
+        "blog.Post", on_delete=models.CASCADE, related_name="comments", verbose_name=_("post")
+    )
     parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("parent"),
     )
     author_name = models.CharField(_("name"), max_length=80)
     author_email = models.EmailField(_("email"), max_length=254)  # never shown publicly
     body = models.TextField(_("comment"), max_length=5000)
     # The body as HTML, made by save() (blog.content.text.comment_html): escaped, never input.
     rendered_body = models.TextField(default="", editable=False)
-    status = models.CharField(max_length=10, choices=CommentStatus, default=CommentStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CommentStatus, default=CommentStatus.PENDING
+    )
     held_reason = models.CharField(
-        max_length=120, blank=True, help_text=_("Why the comment was held or marked as spam.")
+        _("held reason"),
+        max_length=120,
+        blank=True,
+        help_text=_("Why the comment was held or marked as spam."),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -60,9 +72,11 @@ class Comment(models.Model):
         null=True,
         blank=True,
         related_name="comments",
+        verbose_name=_("user"),
         help_text=_("The editor who wrote it, for replies posted while logged in."),
     )
     by_editor = models.BooleanField(
+        _("by editor"),
         default=False,
         help_text=_("Written by one of the foundation's editors: shown with a badge."),
     )
@@ -71,18 +85,23 @@ class Comment(models.Model):
     )
     # A keyed hash (see blog.readership.privacy), never the address itself; cleared after
     # COMMENT_IP_RETENTION_DAYS by `manage.py purge_ip_hashes`.
-    ip_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    ip_hash = models.CharField(
+        _("ip hash"), max_length=64, blank=True, db_index=True, editable=False
+    )
     is_deleted = models.BooleanField(
+        _("is deleted"),
         default=False,
         help_text=_("Deleted by its writer; kept as a placeholder for its replies."),
     )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
 
     objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         indexes = [
             models.Index(fields=["post", "status", "created_at"], name="comment_thread"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),

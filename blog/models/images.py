@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from blog.content.uploads import validate_image_upload
 
@@ -18,29 +19,43 @@ class Image(models.Model):
     as GPS location removed) and `Rendition`s are made from it once."""
 
     file = models.ImageField(
+        _("file"),
         upload_to="library/%Y/%m/",
         width_field="width",
         height_field="height",
         validators=[validate_image_upload],
         help_text=_("JPEG, PNG, WebP or GIF."),
     )
-    title = models.CharField(max_length=200, help_text=_("For finding it in the library."))
+    title = models.CharField(
+        pgettext_lazy("of a picture", "title"),
+        max_length=200,
+        help_text=_("For finding it in the library."),
+    )
     alt = models.CharField(
         _("description (alt text)"),
         max_length=250,
         help_text=_("What the picture shows, for readers who cannot see it."),
     )
-    caption = models.CharField(max_length=300, blank=True)
-    credit = models.CharField(max_length=200, blank=True, help_text=_("Photographer or source."))
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or source.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    width = models.PositiveIntegerField(_("width"), editable=False, null=True)
+    height = models.PositiveIntegerField(_("height"), editable=False, null=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
 
     def __str__(self):
         return self.title
@@ -72,6 +87,8 @@ class Rendition(models.Model):
 
     class Meta:
         ordering = ["kind", "format", "width"]
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
         constraints = [
             models.UniqueConstraint(
                 fields=["image", "kind", "format", "width"], name="rendition_unique"

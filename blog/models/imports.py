@@ -30,6 +30,8 @@ class ImportedItem(models.Model):
                 fields=["source", "kind", "source_id"], name="imported_item_unique"
             ),
         ]
+        verbose_name = _("imported item")
+        verbose_name_plural = _("imported items")
 
     def __str__(self):
         return f"{self.kind} {self.source_id} from {self.source}"
@@ -84,16 +86,31 @@ class ImportRun(models.Model):
             "addresses. Without it, pictures keep their old addresses."
         ),
     )
-    status = models.CharField(max_length=10, choices=Status, default=Status.CHECKING)
+    # Not a choices field: the site's LANGUAGES can change, the runs stay (the form lists
+    # the languages of today).
+    language = models.CharField(
+        _("language of the posts"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "What the imported posts are written in, unless the file says it for each post "
+            "(WordPress with Polylang, this site's own export). Empty: the site's default."
+        ),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.CHECKING)
     preview = models.JSONField(default=dict, blank=True)  # the dry run's report
     report = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
     total = models.PositiveIntegerField(default=0)  # items in the file, from the dry run
     done = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

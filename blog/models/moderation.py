@@ -13,19 +13,24 @@ class BlockKind(models.TextChoices):
 class BlockedTerm(models.Model):
     """A blocklist entry: a comment that matches goes to spam, and nobody is notified."""
 
-    kind = models.CharField(max_length=10, choices=BlockKind)
+    kind = models.CharField(_("kind"), max_length=10, choices=BlockKind)
     value = models.CharField(
+        _("value"),
         max_length=254,
         help_text=_(
             "A word or phrase, an email, a domain such as spam.example, or an IP "
             "address. Case does not matter. An IP address is kept only as a keyed hash."
         ),
     )
-    note = models.CharField(max_length=200, blank=True, help_text=_("Why, for other editors."))
-    created_at = models.DateTimeField(auto_now_add=True)
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("Why, for other editors.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["kind", "value"]
+        verbose_name = _("blocked term")
+        verbose_name_plural = _("blocked terms")
         constraints = [
             models.UniqueConstraint(fields=["kind", "value"], name="blocked_term_unique"),
             models.CheckConstraint(
@@ -47,7 +52,10 @@ class ModerationEvent(models.Model):
     """Who did what to a comment, and when. `actor` is empty for the site's own rules."""
 
     comment = models.ForeignKey(
-        "blog.Comment", on_delete=models.CASCADE, related_name="moderation_events"
+        "blog.Comment",
+        on_delete=models.CASCADE,
+        related_name="moderation_events",
+        verbose_name=_("comment"),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -55,15 +63,18 @@ class ModerationEvent(models.Model):
         null=True,
         blank=True,
         related_name="moderation_events",
+        verbose_name=_("actor"),
     )
-    action = models.CharField(max_length=40)
-    from_status = models.CharField(max_length=10, blank=True)
-    to_status = models.CharField(max_length=10, blank=True)
-    note = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(_("action"), max_length=40)
+    from_status = models.CharField(_("from status"), max_length=10, blank=True)
+    to_status = models.CharField(_("to status"), max_length=10, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = _("moderation event")
+        verbose_name_plural = _("moderation events")
 
     def __str__(self):
         # Translators: who did what to a comment; the action is recorded in English.

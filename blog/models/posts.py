@@ -238,19 +238,22 @@ def _credits() -> Prefetch:
 
 
 class Post(models.Model):
-    title = models.CharField(max_length=200)
+    title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         unique=True,
         blank=True,
         help_text=_("The address of the post: /post/<slug>/. Made from the title if left empty."),
     )
     excerpt = models.TextField(
+        _("excerpt"),
         max_length=400,
         blank=True,
         help_text=_("One or two sentences shown on the home page and in link previews."),
     )
     body = ProseEditorField(
+        _("body"),
         extensions=EDITOR_EXTENSIONS,
         sanitize=sanitize_html,  # our allowlist, in the admin form too; save() applies it again
         blank=True,
@@ -266,16 +269,24 @@ class Post(models.Model):
         null=True,
         blank=True,
         related_name="covered_posts",
+        verbose_name=_("cover"),
         help_text=_(
             "Wide picture shown above the post and in shared links, from the library "
             "(its description is read to readers who cannot see it)."
         ),
     )
-    authors = models.ManyToManyField(Author, through="PostAuthor", related_name="posts")
-    tags = TaggableManager(
-        through="TaggedPost", blank=True, help_text=_("Comma-separated, e.g. “dialogue, youth”.")
+    authors = models.ManyToManyField(
+        Author, through="PostAuthor", related_name="posts", verbose_name=_("authors")
     )
-    status = models.CharField(max_length=10, choices=PostStatus, default=PostStatus.DRAFT)
+    tags = TaggableManager(
+        verbose_name=_("tags"),
+        through="TaggedPost",
+        blank=True,
+        help_text=_("Comma-separated, e.g. “dialogue, youth”."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PostStatus, default=PostStatus.DRAFT
+    )
     published_at = models.DateTimeField(
         _("publish time"),
         null=True,
@@ -284,7 +295,9 @@ class Post(models.Model):
         help_text=_("A time in the future schedules the post: readers see it from then on."),
     )
     comments_enabled = models.BooleanField(
-        default=True, help_text=_("Untick to close the post to new comments.")
+        _("comments enabled"),
+        default=True,
+        help_text=_("Untick to close the post to new comments."),
     )
     comment_policy = models.CharField(
         _("comment moderation"),
@@ -294,7 +307,7 @@ class Post(models.Model):
         help_text=_("Leave empty to follow the site's setting (COMMENT_MODERATION)."),
     )
     # Views counted by this site (blog.views_counting); only ever incremented in SQL.
-    view_count = models.PositiveIntegerField(default=0, editable=False)
+    view_count = models.PositiveIntegerField(_("view count"), default=0, editable=False)
     imported_views = models.PositiveIntegerField(
         _("views before this site"),
         default=0,
@@ -314,7 +327,7 @@ class Post(models.Model):
     )
     # One row per language version of a post; the versions of one post share a group.
     language = models.CharField(
-        max_length=10, default=default_language, db_index=True,
+        _("language"), max_length=10, default=default_language, db_index=True,
         help_text=_("The language the post is written in."),
     )  # fmt: skip
     translation_group = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
@@ -329,13 +342,15 @@ class Post(models.Model):
     # Every save counts one up: an editor's form carries the number it was opened at, and
     # a save from a form opened before someone else's is refused, not silently applied.
     version = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PostQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
         indexes = [
             models.Index(fields=["status", "published_at"], name="post_status_published"),
             # The lists of one language's pages, newest first.
@@ -481,9 +496,13 @@ class Post(models.Model):
 class PostAuthor(models.Model):
     """A writer's credit on a post, in order: the first is shown first."""
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="post_authors")
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="post_credits")
-    position = models.PositiveSmallIntegerField(default=0)
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="post_authors", verbose_name=_("post")
+    )
+    author = models.ForeignKey(
+        Author, on_delete=models.PROTECT, related_name="post_credits", verbose_name=_("author")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -491,6 +510,7 @@ class PostAuthor(models.Model):
             models.UniqueConstraint(fields=["post", "author"], name="post_author_unique"),
         ]
         verbose_name = _("writer")
+        verbose_name_plural = _("writers")
 
     def __str__(self):
         # Translators: a writer's credit on a post, "Ann on River day".
@@ -505,3 +525,5 @@ class TaggedPost(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_post_unique"),
         ]
+        verbose_name = _("tagged post")
+        verbose_name_plural = _("tagged posts")

@@ -41,7 +41,7 @@ class Redirect(models.Model):
     )  # fmt: skip
     hits = models.PositiveIntegerField(_("times used"), default=0, editable=False)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["old_path"]

@@ -1,6 +1,7 @@
 from django.conf.locale import LANG_INFO
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # Letters people type either way: "seki" for "Şəki", "елка" for "ёлка"; and "<", which
 # PostgreSQL's parser reads as the start of a tag ("<script>" written in a post would
@@ -123,6 +124,10 @@ class SearchDocument(models.Model):
         default="simple",
         help_text="PostgreSQL's text search configuration for the post's language.",
     )
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
 
     def __str__(self):
         return self.title

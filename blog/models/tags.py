@@ -1,9 +1,14 @@
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 
 from blog.content.text import slugify
+
+# The names taggit gives a tag's fields (TagBase.name and .slug, as taggit writes them),
+# here so that they are in the site's catalogues: taggit has no Azerbaijani of its own.
+TAGGIT_FIELD_NAMES = (pgettext_lazy("A tag name", "name"), pgettext_lazy("A tag slug", "slug"))
 
 
 class Tag(TagBase):
@@ -16,6 +21,8 @@ class Tag(TagBase):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
 
     def get_absolute_url(self):
         return reverse("blog:tag_detail", kwargs={"slug": self.slug})

@@ -16,6 +16,8 @@ class PostView(models.Model):
             models.UniqueConstraint(fields=["post", "visitor", "day"], name="post_view_once"),
         ]
         indexes = [models.Index(fields=["day", "post"], name="post_view_day")]
+        verbose_name = _("post view")
+        verbose_name_plural = _("post views")
 
     def __str__(self):
         return f"view of {self.post_id} on {self.day}"
@@ -34,6 +36,7 @@ class DailyPostViews(models.Model):
             models.UniqueConstraint(fields=["post", "day"], name="daily_post_views_unique"),
         ]
         indexes = [models.Index(fields=["day"], name="daily_views_day")]
+        verbose_name = _("daily post views")
         verbose_name_plural = _("daily post views")
 
     def __str__(self):

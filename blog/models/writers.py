@@ -9,12 +9,17 @@ class Author(models.Model):
     """A writer credited on posts. Needs no login: a guest writer is an Author
     without a user account."""
 
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=140, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
     role = models.CharField(
-        max_length=120, blank=True, help_text=_("Shown under the name, e.g. “Programme director”.")
+        _("role"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown under the name, e.g. “Programme director”."),
     )
-    bio = models.TextField(blank=True, help_text=_("Two or three sentences for the author page."))
+    bio = models.TextField(
+        _("bio"), blank=True, help_text=_("Two or three sentences for the author page.")
+    )
     # The role and bio in the site's other languages, by language code ({"ru": "…"}):
     # read with the author row itself, so a page in any language costs no extra query.
     role_translations = models.JSONField(default=dict, blank=True)
@@ -25,6 +30,7 @@ class Author(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("picture"),
         help_text=_("The writer's picture from the library, shown as a square crop."),
     )
     user = models.OneToOneField(
@@ -33,11 +39,14 @@ class Author(models.Model):
         null=True,
         blank=True,
         related_name="author_profile",
+        verbose_name=_("user"),
         help_text=_("The login of this writer, if they have one."),
     )
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
 
     def __str__(self):
         return self.name

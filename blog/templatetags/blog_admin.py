@@ -1,5 +1,8 @@
+import math
+
 from django import template
 from django.urls import reverse
+from django.utils.translation import npgettext
 
 from blog.models import Comment, Post, PostStatus
 
@@ -66,3 +69,26 @@ def posts_in_review_notice(context):
         return {"count": 0}
     url = reverse("admin:blog_post_changelist") + "?status__exact=review"
     return {"count": Post.objects.filter(status=PostStatus.REVIEW).count(), "url": url}
+
+
+@register.filter
+def lockout_duration(cool_off) -> str:
+    """How long a locked-out login waits (django-axes' `cooloff_timedelta`, from
+    AXES_COOLOFF_TIME), in the active language: "15 minutes", "2 hours"; axes' own
+    `cooloff_time` is an ISO 8601 duration ("PT15M"), for machines. Rounded up to the
+    minute; whole hours in hours."""
+    if not cool_off:
+        return ""
+    minutes = max(1, math.ceil(cool_off.total_seconds() / 60))
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        # Translators: how long a login stays locked, put in "cannot log in from here for
+        # %(cooloff_time)s": in the form that sentence needs.
+        return npgettext("lockout length", "%(hours)s hour", "%(hours)s hours", hours) % {
+            "hours": hours
+        }
+    # Translators: how long a login stays locked, put in "cannot log in from here for
+    # %(cooloff_time)s": in the form that sentence needs.
+    return npgettext("lockout length", "%(minutes)s minute", "%(minutes)s minutes", minutes) % {
+        "minutes": minutes
+    }

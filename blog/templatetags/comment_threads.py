@@ -16,7 +16,7 @@ from html import escape
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS_ALT
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
@@ -104,8 +104,9 @@ def _card(
 ) -> None:
     pk, name = int(comment.pk), e(comment.author_name)
     created = template_localtime(comment.created_at)
-    # The template's date:"j F Y, H:i", without parsing the format each time.
-    shown_at = f"{created.day} {MONTHS[created.month]} {created.year}, {created:%H:%M}"
+    # date:"j E Y, H:i", as the article's own date ("j E Y"), without parsing the format
+    # each time: E is the month as a date names it, "8 декабря 2026" (MONTHS_ALT).
+    shown_at = f"{created.day} {MONTHS_ALT[created.month]} {created.year}, {created:%H:%M}"
     answered = comment.replying_to
     answered_name = e(answered.author_name or words["deleted_name"]) if answered else ""
     replying = (

@@ -70,6 +70,12 @@ def test_an_editor_illustrates_and_publishes_a_post_from_the_post_screen(page):
     expect(placeholder).to_contain_text("Uploading market-stalls.png")
     expect(placeholder.locator("progress")).to_be_visible()
     expect(editor.locator("figure")).to_have_count(0)
+    # The route's handler runs when Playwright next hears from the browser, which under
+    # load can be after the checks above: wait for it (a few seconds at most).
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
     held[0].continue_()
     page.unroute(UPLOADS)
     expect(placeholder).to_have_count(0)
