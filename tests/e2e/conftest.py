@@ -218,7 +218,7 @@ def audit_pages(browser, context, urls, viewport) -> list[dict]:
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, live_url, javascript, audit_visits):
+def page(request, browser, live_url, javascript, audit_visits, tmp_path_factory):
     """A fresh browser context per journey and screen size. A JavaScript error or a
     dialog on the page fails the journey, and so does an axe-core violation on any kind
     of page it visited."""
@@ -278,4 +278,9 @@ def page(request, browser, live_url, javascript, audit_visits):
     if audit_visits:
         problems += audit_pages(browser, context, list(visited.values()), viewport)
     context.close()
+    if any(problem.startswith("HTTP 5") for problem in problems):
+        # What the server said about it: the traceback is in its log, not in the browser.
+        log = tmp_path_factory.getbasetemp() / "gunicorn.log"
+        tail = log.read_text(errors="replace").splitlines()[-80:] if log.exists() else []
+        problems.append("the server's log ends:\n" + "\n".join(tail))
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
