@@ -31,6 +31,13 @@ by_language = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("tags/<slug:slug>/feed/", public_feed(feeds.TagFeed()), name="tag_feed"),
     path("tags/<slug:slug>/feed/atom/", public_feed(feeds.TagAtomFeed()), name="tag_feed_atom"),
+    path("series/<slug:slug>/", views.series_detail, name="series_detail"),
+    path("series/<slug:slug>/feed/", public_feed(feeds.SeriesFeed()), name="series_feed"),
+    path(
+        "series/<slug:slug>/feed/atom/",
+        public_feed(feeds.SeriesAtomFeed()),
+        name="series_feed_atom",
+    ),
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
     path("authors/<slug:slug>/feed/", public_feed(feeds.AuthorFeed()), name="author_feed"),
     path(

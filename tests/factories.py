@@ -9,7 +9,16 @@ from django.utils import timezone
 from PIL import Image
 
 from blog.comments.antispam import FORM_SALT
-from blog.models import Author, Comment, CommentStatus, Post, PostAuthor, PostStatus
+from blog.models import (
+    Author,
+    Comment,
+    CommentStatus,
+    Post,
+    PostAuthor,
+    PostStatus,
+    Series,
+    SeriesPart,
+)
 from blog.models import Image as LibraryImage
 from blog.publishing.renditions import make_renditions
 
@@ -75,6 +84,33 @@ class PostFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.add(*extracted)
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    """A series; `parts=[post, ...]` makes them its parts, at positions 1, 2, 3 ..."""
+
+    class Meta:
+        model = Series
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+    description = "Read in order."
+
+    @factory.post_generation
+    def parts(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, post in enumerate(extracted, 1):
+                SeriesPart.objects.create(series=self, post=post, position=position)
+
+
+class SeriesPartFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SeriesPart
+
+    series = factory.SubFactory(SeriesFactory)
+    post = factory.SubFactory(PostFactory, published=True)
+    position = factory.Sequence(lambda n: n + 1)
 
 
 class CommentFactory(factory.django.DjangoModelFactory):

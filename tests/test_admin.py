@@ -20,7 +20,13 @@ from blog.models import (
     PublicationEvent,
     Redirect,
 )
-from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
+from tests.factories import (
+    AuthorFactory,
+    CommentFactory,
+    ImageFactory,
+    PostFactory,
+    SeriesFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +198,7 @@ def one_of_each():
     ModerationEvent.objects.create(comment=comment, action="approve", to_status="approved")
     PublicationEvent.objects.create(post=post, action="publish", to_status="published")
     Redirect.objects.create(old_path="/old", new_path=post.get_absolute_url())
+    SeriesFactory(parts=[post])
 
 
 BLOG_ADMINS = [model_admin for model, model_admin in admin.site._registry.items()

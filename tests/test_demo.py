@@ -11,8 +11,15 @@ from django.db.models import Count
 from django.utils import timezone, translation
 from PIL import Image
 
-from blog.management.demo.content import HERE, POSTS, TAGS, DemoDataError, load_posts
-from blog.models import Author, Comment, Post, PostAuthor, PostStatus, Tag
+from blog.management.demo.content import (
+    HERE,
+    POSTS,
+    TAGS,
+    DemoDataError,
+    load_posts,
+    load_series,
+)
+from blog.models import Author, Comment, Post, PostAuthor, PostStatus, Series, SeriesPart, Tag
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +46,8 @@ ONE_LANGUAGE = {"az": "mekteb-heyetinde-sulh", "ru": "nochnoy-poezd-do-baku"}
 
 def row_counts() -> dict[str, int]:
     return {
-        model.__name__: model.objects.count() for model in (Author, Post, PostAuthor, Comment, Tag)
+        model.__name__: model.objects.count()
+        for model in (Author, Post, PostAuthor, Comment, Tag, Series, SeriesPart)
     }
 
 
@@ -275,3 +283,30 @@ def test_the_demo_is_read_from_its_data_files():
     bodies = sorted(folder.glob("*.html"))
     assert [post.body for post in load_posts()] == [path.read_text() for path in bodies]
     assert len(bodies) == len(list(folder.glob("*.json"))) == 12
+
+
+def test_the_demo_has_a_series_of_english_posts_read_in_order(demo_output):
+    series = Series.objects.get(slug="dialogue-in-practice")
+    assert series.language == "en" and series.description
+    parts = list(series.published_parts())
+    assert [post.slug for post in parts] == [
+        "listening-before-speaking-how-our-dialogue-circles-work",
+        "the-keys-we-kept-collecting-oral-histories-of-home",
+        "gence-kutaisi-gyumri-three-classrooms-one-workshop",
+    ]
+    assert all(post.language == "en" and post.is_live for post in parts)
+    place = series.place_of(parts[1])
+    assert (place.number, place.count, place.previous, place.next) == (2, 3, parts[0], parts[2])
+
+
+def test_a_series_names_post_files_of_its_language(tmp_path):
+    (tmp_path / "series.json").write_text(
+        '[{"title": "T", "slug": "t", "description": "", "parts": ["99-missing"]}]'
+    )
+    with pytest.raises(DemoDataError, match=r"^series\.json: .*no post file is named '99-missing'"):
+        load_series(tmp_path, posts=POSTS)
+    (tmp_path / "series.json").write_text(
+        '[{"title": "T", "slug": "t", "description": "", "parts": ["10-chay-v-sheki"]}]'
+    )
+    with pytest.raises(DemoDataError, match=r"^series\.json: .*is not in 'en'"):
+        load_series(tmp_path, posts=POSTS)

@@ -24,10 +24,17 @@ from blog.models import (
     Post,
     PostStatus,
     Redirect,
+    Series,
     Tag,
 )
 from blog.publishing.translations import start_translation
-from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
+from tests.factories import (
+    AuthorFactory,
+    CommentFactory,
+    ImageFactory,
+    PostFactory,
+    SeriesFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +67,13 @@ def site(media_root):
     Post.objects.filter(pk=published.pk).update(view_count=120, imported_views=30)
     start_translation(post=published, language="az")  # "river-az", in its group
     PostFactory(title="Half written", slug="draft", authors=[nino], comments_enabled=False)
-    PostFactory(
+    soon = PostFactory(
         title="Next week", slug="soon", status=PostStatus.PUBLISHED, authors=[leyla],
         published_at=timezone.now() + timedelta(days=7), tags=["water"],
     )  # fmt: skip
+    # Parts in an order of their own, not the posts': the scheduled one first.
+    SeriesFactory(title="Rivers, in order", slug="rivers", description="Two parts.\n\nIn order.",
+                  parts=[soon, published])  # fmt: skip
     first = CommentFactory(post=published, body="First <3 & more\nsecond line")
     reply = CommentFactory(post=published, parent=first, body="A reply", by_editor=True)
     CommentFactory(post=published, parent=reply, body="A reply to the reply")
@@ -134,6 +144,11 @@ def snapshot(*, as_wordpress_keeps_it=False) -> dict:
             for i in Image.objects.all()
         },
         "redirects": sorted(Redirect.objects.values_list("old_path", "new_path")),
+        "series": {
+            s.slug: (s.title, s.description, s.language,
+                     [part.post.slug for part in s.parts.select_related("post")])
+            for s in Series.objects.all()
+        },
     }  # fmt: skip
 
 
@@ -144,6 +159,7 @@ def empty_the_site():
     Tag.objects.all().delete()
     Image.objects.all().delete()
     Redirect.objects.all().delete()
+    Series.objects.all().delete()
     ImportedItem.objects.all().delete()
 
 
@@ -154,9 +170,13 @@ def test_a_json_zip_round_trip_gives_the_same_site(site, tmp_path):
     empty_the_site()
     report = run("import", "site", str(tmp_path / "site.zip"))
     assert "posts: 4 created" in report and "pictures: 3 created" in report
+    assert "series: 1 created" in report
     assert snapshot() == before
+    assert before["series"] == {"rivers": ("Rivers, in order", "Two parts.\n\nIn order.", "en",
+                                           ["soon", "river"])}  # fmt: skip
     again = run("import", "site", str(tmp_path / "site.zip"))
     assert "posts: 0 created, 0 updated, 4 unchanged" in again
+    assert "series: 0 created, 0 updated, 1 unchanged" in again
     assert snapshot() == before  # a second run duplicates nothing
 
 

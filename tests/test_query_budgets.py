@@ -9,7 +9,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import AuthorFactory, CommentFactory, ImageFactory, PostFactory
+from tests.factories import (
+    AuthorFactory,
+    CommentFactory,
+    ImageFactory,
+    PostFactory,
+    SeriesFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +27,13 @@ HOME_BUDGET = LIST_BUDGET + 2
 # post (with cover and tags) + writers (with pictures) + all pictures' renditions
 # + comment thread + previous, next and related articles
 ARTICLE_BUDGET = 5
+# an article that is a part of a series: its series' published parts in order (the
+# series itself comes with the post); an article in no series costs nothing more
+ARTICLE_IN_SERIES_BUDGET = ARTICLE_BUDGET + 1
 # tag + the languages it is used in (the switcher's links) + the list
 TAG_BUDGET = 2 + LIST_BUDGET
+# series (it has one language: no query for the switcher) + the list
+SERIES_BUDGET = 1 + LIST_BUDGET
 # author (with picture) + its renditions + the list
 AUTHOR_BUDGET = 2 + LIST_BUDGET
 # the list + months of the archive + the languages with posts that month
@@ -90,6 +101,34 @@ def test_article_with_comments_and_tags(client, django_assert_num_queries, comme
     assert len(response.context["language_versions"]) == versions
 
 
+def series_of(count):
+    parts = [
+        PostFactory(published=True, cover=ImageFactory(renditions=False),
+                    authors=[pictured_writer(), pictured_writer()], tags=["peace"])
+        for _ in range(count)
+    ]  # fmt: skip
+    for part in parts:
+        CommentFactory.create_batch(2, post=part)
+    return SeriesFactory(slug="river", parts=parts), parts
+
+
+@pytest.mark.parametrize("parts", [2, 20])
+def test_article_in_a_series(client, django_assert_num_queries, parts):
+    _series, posts = series_of(parts)
+    with django_assert_num_queries(ARTICLE_IN_SERIES_BUDGET):
+        response = client.get(posts[1].get_absolute_url())
+    place = response.context["series_place"]
+    assert (place.number, place.count) == (2, parts)
+
+
+@pytest.mark.parametrize("parts", [2, 20])
+def test_series_page(client, django_assert_num_queries, parts):
+    series, _posts = series_of(parts)
+    with django_assert_num_queries(SERIES_BUDGET):
+        response = client.get(series.get_absolute_url())
+    assert len(response.context["page"].object_list) == min(parts, 10)
+
+
 @pytest.mark.parametrize("posts", [1, 12])
 def test_tag_page(client, django_assert_num_queries, posts):
     seed_posts(posts, tags=("peace", "youth"))
@@ -152,10 +191,19 @@ def test_feeds(client, django_assert_num_queries, posts, name, lookups):
     assert response.content.count(b"<item>") == posts
 
 
+@pytest.mark.parametrize("parts", [2, 20])
+@pytest.mark.parametrize("name", ["blog:series_feed", "blog:series_feed_atom"])
+def test_series_feeds(client, django_assert_num_queries, parts, name):
+    series_of(parts)
+    with django_assert_num_queries(FEED_BUDGET + 1):  # series, with a published part
+        response = client.get(reverse(name, kwargs={"slug": "river"}))
+    assert response.content.count(b"<item>" if name == "blog:series_feed" else b"<entry>") == parts
+
+
 # latest edit per language for the home page; count + items for posts (with their
-# translations); tags and writers, each with its languages, in one query (a list, which
-# the sitemap framework pages without asking again)
-SITEMAP_BUDGET = 1 + 2 + 1 + 1
+# translations); tags, writers and series, each with its languages, in one query each (a
+# list, which the sitemap framework pages without asking again)
+SITEMAP_BUDGET = 1 + 2 + 1 + 1 + 1
 
 
 @pytest.mark.parametrize("posts", [1, 12])

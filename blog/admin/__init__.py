@@ -1,5 +1,5 @@
-"""The editors' admin: posts, writers and tags, comments, pictures, redirects, imports."""
+"""The editors' admin: posts, series, writers, tags, comments, pictures, redirects, imports."""
 
-from blog.admin import comments, images, imports, posts, redirects, writers
+from blog.admin import comments, images, imports, posts, redirects, series, writers
 
-__all__ = ["comments", "images", "imports", "posts", "redirects", "writers"]
+__all__ = ["comments", "images", "imports", "posts", "redirects", "series", "writers"]

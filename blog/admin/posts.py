@@ -128,6 +128,9 @@ class PostAdmin(TranslationsAdmin, PlainHelpTexts, VersionAdmin):
     list_filter = ["status", "language", "post_authors__author", "tags", "comments_enabled"]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
+    # Said here too: the comment counts' GROUP BY drops the model's ordering, and the
+    # series' part chooser (an autocomplete) pages through this queryset.
+    ordering = ["-published_at", "-pk"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["preview_link", "view_count", "reading_time", "created_at", "updated_at"]
     inlines = [PostAuthorInline]

@@ -10,7 +10,7 @@ from blog.importers import site_data
 FORMAT, VERSION = "foundation-blog", 1
 SECTIONS = {
     "writers": site_data.writers, "tags": site_data.tags, "pictures": site_data.pictures,
-    "posts": site_data.posts, "redirects": site_data.redirects,
+    "posts": site_data.posts, "series": site_data.series, "redirects": site_data.redirects,
 }  # fmt: skip
 
 

@@ -76,6 +76,19 @@ class ImportedPost:
 
 
 @dataclass(frozen=True)
+class ImportedSeries:
+    """Posts to be read in order (this site's own export)."""
+
+    source_id: str
+    title: str
+    slug: str
+    where: str
+    description: str = ""
+    language: str = ""  # empty: the site's default
+    parts: tuple[str, ...] = ()  # the posts' source ids, in reading order
+
+
+@dataclass(frozen=True)
 class ImportedRedirect:
     """An old address the old site already sent somewhere (its own redirects)."""
 
@@ -132,6 +145,8 @@ class Report:
 
     def lines(self) -> list[str]:
         order = ["posts", "writers", "tags", "pictures", "comments", "redirects"]
+        # Only this site's own export has series: other sources' reports do not list them.
+        order += ["series"] if "series" in self.tallies else []
         out = []
         for kind in order:
             tally = self.tallies.get(kind, Tally())

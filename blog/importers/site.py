@@ -23,6 +23,7 @@ from blog.importers.records import (
     ImportedPicture,
     ImportedPost,
     ImportedRedirect,
+    ImportedSeries,
     ImportedTag,
     ImportedWriter,
     ImportFileError,
@@ -131,23 +132,33 @@ class SiteExport:
                 source_id=row.get("slug") or row["name"], name=row["name"],
                 old_paths=(_path(row.get("url")),),
             )  # fmt: skip
+        post_ids = {}  # a post's slug in the file -> its id there, for the series' parts
         for number, row in enumerate(self._items("posts.item"), 1):
             if not isinstance(row, dict):
                 yield Broken(where=f"post {number}", reason="it is not an object")
                 continue
+            if isinstance(row.get("slug"), str) and "id" in row:
+                post_ids[row["slug"]] = str(row["id"])
             where = f"post {number} (id {row.get('id', '?')}, “{row.get('title') or 'untitled'}”)"
             try:
                 yield self._post(row, where, pictures, tags)
             except (KeyError, TypeError, ValueError) as error:
                 yield Broken(where=where, reason=f"{type(error).__name__}: {error}")
+        for number, row in enumerate(self._rows("series", "series", ("title", "slug")), 1):
+            yield ImportedSeries(
+                source_id=row["slug"], title=row["title"], slug=row["slug"],
+                where=f"series {number} (“{row['title']}”)",
+                description=row.get("description", ""), language=row.get("language", ""),
+                parts=tuple(post_ids[slug] for slug in row.get("parts", []) if slug in post_ids),
+            )  # fmt: skip
         for row in self._rows("redirects", "redirect", ("old_path", "new_path")):
             yield ImportedRedirect(
                 old_path=row["old_path"], new_path=row["new_path"], where="redirect"
             )
 
     def _rows(self, section: str, name: str, needs: tuple[str, ...]) -> Iterator[dict]:
-        """A list's objects. Writers, tags, pictures and redirects hold up the posts that
-        follow, so one that cannot be read stops the import, saying which and why (a
+        """A list's objects. Writers, tags, pictures, series and redirects hold up the
+        posts that follow, so one that cannot be read stops the import, saying which and why (a
         broken post is only skipped, with its reason)."""
         for number, row in enumerate(self._items(f"{section}.item"), 1):
             if not isinstance(row, dict):

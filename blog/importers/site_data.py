@@ -15,7 +15,18 @@ from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from blog.models import Author, Comment, Image, Post, PostStatus, Redirect, Rendition, Tag
+from blog.models import (
+    Author,
+    Comment,
+    Image,
+    Post,
+    PostStatus,
+    Redirect,
+    Rendition,
+    Series,
+    SeriesPart,
+    Tag,
+)
 from blog.models.images import library_address
 from blog.public.addresses import absolute_url
 
@@ -151,6 +162,20 @@ def comment_dict(comment: Comment) -> dict:
         "created_at": iso(comment.created_at), "edited_at": iso(comment.edited_at),
         "by_editor": comment.by_editor, "is_deleted": comment.is_deleted,
     }  # fmt: skip
+
+
+def series() -> Iterator[dict]:
+    """Each series with its parts in reading order, by the posts' slugs (drafts too: the
+    next site publishes them when this one would)."""
+    parts = SeriesPart.objects.order_by("position", "pk").select_related("post")
+    queryset = Series.objects.order_by("pk").prefetch_related(Prefetch("parts", queryset=parts))
+    for one in queryset.iterator(chunk_size=CHUNK):
+        yield {
+            "id": one.pk, "title": one.title, "slug": one.slug,
+            "description": one.description, "language": one.language,
+            "url": absolute_url(one.get_absolute_url()),
+            "parts": [part.post.slug for part in one.parts.all()],
+        }  # fmt: skip
 
 
 def redirects() -> Iterator[dict]:

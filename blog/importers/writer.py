@@ -23,6 +23,7 @@ from blog.importers.records import (
     ImportedPicture,
     ImportedPost,
     ImportedRedirect,
+    ImportedSeries,
     ImportedTag,
     ImportedWriter,
     Report,
@@ -38,6 +39,8 @@ from blog.models import (
     PostAuthor,
     PostStatus,
     Redirect,
+    Series,
+    SeriesPart,
     Tag,
     normalize_path,
 )
@@ -98,6 +101,8 @@ class Importer:
             elif isinstance(record, ImportedRedirect):
                 where = record.where
                 self._apart(where, lambda r=record: self._redirects([r.old_path], r.new_path))
+            elif isinstance(record, ImportedSeries):
+                self._apart(record.where, lambda r=record: self._series(r), kind="series")
             elif isinstance(record, ImportedTag):
                 self.tags[record.source_id] = record
             elif isinstance(record, Skipped):
@@ -306,6 +311,38 @@ class Importer:
         self._comments(post, record.comments)
         if status == PostStatus.PUBLISHED:
             self._redirects(record.old_paths, post.get_absolute_url())
+
+    def _series(self, record: ImportedSeries) -> None:
+        """A series and its parts in order, from the posts this import brought; a post
+        already in another series stays there."""
+        found = self._known("series", record.source_id)
+        series = Series.objects.filter(pk=found).first() if found else None
+        is_new = series is None
+        if is_new:
+            series = Series(slug=_free_slug(Series, record.slug or record.title))
+        fields = {"title": record.title[:200], "description": record.description}
+        if record.language or self.language:
+            fields["language"] = record.language or self.language
+        before = {name: getattr(series, name) for name in fields}
+        for name, value in fields.items():
+            setattr(series, name, value)
+        series.full_clean()
+        series.save()
+        self._remember("series", record.source_id, series.pk)
+        post_ids = [self._known("post", source_id) for source_id in record.parts]
+        parts = [pk for pk in post_ids if pk is not None]
+        had = list(series.parts.values_list("post_id", flat=True))
+        if had != parts:
+            series.parts.all().delete()
+            in_others = SeriesPart.objects.filter(post_id__in=parts)
+            taken = set(in_others.values_list("post_id", flat=True))
+            for position, pk in enumerate((pk for pk in parts if pk not in taken), 1):
+                part = SeriesPart(series=series, post_id=pk, position=position)
+                part.full_clean()
+                part.save()
+        after = {name: getattr(series, name) for name in fields}
+        changed = had != parts or before != after
+        self.report.count("series", "created" if is_new else "updated" if changed else "unchanged")
 
     def _comments(self, post: Post, comments: tuple[ImportedComment, ...]) -> None:
         made: dict[str, Comment] = {}

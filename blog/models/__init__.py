@@ -15,6 +15,13 @@ from blog.models.posts import (
 from blog.models.publishing import PendingEdit, PublicationEvent
 from blog.models.redirects import Redirect, normalize_path
 from blog.models.search import SearchDocument
+from blog.models.series import (
+    Series,
+    SeriesPart,
+    SeriesPlace,
+    SeriesQuerySet,
+    series_place,
+)
 from blog.models.tags import Tag
 from blog.models.views import DailyPostViews, PostView
 from blog.models.writers import Author
@@ -43,8 +50,13 @@ __all__ = [
     "Rendition",
     "RenditionKind",
     "SearchDocument",
+    "Series",
+    "SeriesPart",
+    "SeriesPlace",
+    "SeriesQuerySet",
     "Tag",
     "TaggedPost",
     "build_thread",
     "normalize_path",
+    "series_place",
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportedItem(models.Model):
-    """Where an imported post, writer, tag, picture or comment came from: its source (the
+    """Where an imported post, writer, tag, picture, comment or series came from: its source (the
     old site) and its id there. A second run of the same export finds it here and updates
     it instead of making another."""
 
@@ -17,6 +17,7 @@ class ImportedItem(models.Model):
         TAG = "tag"
         PICTURE = "picture"
         COMMENT = "comment"
+        SERIES = "series"
 
     source = models.CharField(max_length=300)  # "wordpress:https://old.example.org"
     kind = models.CharField(max_length=10, choices=Kind)

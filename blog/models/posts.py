@@ -79,12 +79,13 @@ class PostQuerySet(models.QuerySet):
         return self.prefetch_related(_credits(), "post_authors__author__picture__renditions")
 
     def for_article(self):
-        """A post as its article page shows it: with cover and tags, then its writers;
-        `Post.prefetch_pictures()` adds every picture's renditions in one more query."""
+        """A post as its article page shows it: with cover, tags and the series it is a
+        part of (if any), then its writers; `Post.prefetch_pictures()` adds every
+        picture's renditions in one more query."""
         return (
             self.with_tag_list()
             .with_translation_pairs()
-            .select_related("cover")
+            .select_related("cover", "series_part__series")
             .prefetch_related(_credits())
         )
 
@@ -127,6 +128,12 @@ class PostQuerySet(models.QuerySet):
             .annotate(recent_views=recent)
             .filter(recent_views__gt=0)
             .order_by("-recent_views", "-published_at")
+        )
+
+    def in_series(self, series):
+        """The parts of `series`, in the series' order (the lowest position first)."""
+        return self.filter(series_part__series=series).order_by(
+            "series_part__position", "series_part__pk"
         )
 
     def by_author(self, author):

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of the site, of each tag and of each writer: the full body
+"""RSS 2.0 and Atom feeds of the site, of each tag, writer and series: the full body
 of each post (content:encoded in RSS, content in Atom), the excerpt as its summary, the
 cover as an enclosure, every address absolute on SITE_URL."""
 
@@ -14,7 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from blog.models import Author, Post, Tag
+from blog.models import Author, Post, Series, Tag
 from blog.public.addresses import absolute_links, absolute_url
 
 FEED_LENGTH = 20
@@ -175,3 +175,32 @@ class AuthorFeed(PostFeed):
 class AuthorAtomFeed(AuthorFeed):
     feed_type = FullContentAtom
     url_name = "blog:author_feed_atom"
+
+
+class SeriesFeed(PostFeed):
+    """A series' published parts, the newest first as in every feed: a reader following
+    it hears of each new part."""
+
+    url_name = "blog:series_feed"
+
+    def get_object(self, request, slug):
+        # Like the series page: at its language's address, once a part is published.
+        series = Series.objects.in_language(get_language()).with_published_parts()
+        return get_object_or_404(series, slug=slug)
+
+    def posts(self, series):
+        return Post.objects.in_series(series)
+
+    def title(self, series):
+        return f"{series.title} · {settings.SITE_NAME}"
+
+    def description(self, series):
+        return series.description or _("A series from %(site)s.") % {"site": settings.SITE_NAME}
+
+    def link(self, series):
+        return absolute_url(series.get_absolute_url())
+
+
+class SeriesAtomFeed(SeriesFeed):
+    feed_type = FullContentAtom
+    url_name = "blog:series_feed_atom"

@@ -16,8 +16,8 @@ Nothing in a shared page belongs to one reader, so it can also go to nginx and C
   looks older, never younger, so it can only make a reader look slower than a bot.
 
 When pages change: every write that readers can see (a post saved or published, a
-comment approved, a tag, writer or picture changed) replaces the site's *generation*,
-after the transaction commits. Each cached page remembers the generation it was
+comment approved, a tag, writer, series or picture changed) replaces the site's
+*generation*, after the transaction commits. Each cached page remembers the generation it was
 rendered under and is a miss under any other. One generation for the whole site is
 deliberately coarse: a new post changes the home page, the tag pages, the archive, the
 neighbours and related links of other articles... tracking that per page is where
@@ -237,10 +237,21 @@ def connect_signals() -> None:
     QuerySet.update() (publishing, moderating) call invalidate_on_commit() themselves."""
     from django.db.models.signals import post_delete, post_save
 
-    from blog.models import Author, Comment, Image, Post, PostAuthor, Rendition, Tag, TaggedPost
+    from blog.models import (
+        Author,
+        Comment,
+        Image,
+        Post,
+        PostAuthor,
+        Rendition,
+        Series,
+        SeriesPart,
+        Tag,
+        TaggedPost,
+    )
 
     post_save.connect(_comment_saved, sender=Comment, dispatch_uid="pages_comment_saved")
     post_delete.connect(_changed, sender=Comment, dispatch_uid="pages_comment_deleted")
-    for model in (Post, PostAuthor, TaggedPost, Tag, Author, Image, Rendition):
+    for model in (Post, PostAuthor, TaggedPost, Tag, Author, Image, Rendition, Series, SeriesPart):
         for signal in (post_save, post_delete):
             signal.connect(_changed, sender=model, dispatch_uid=f"pages_{model.__name__}")

@@ -1,5 +1,5 @@
-"""sitemap.xml: the home page, published posts (lastmod = their last edit), and the tags
-and writers that have published posts, each in the languages it exists in, with its
+"""sitemap.xml: the home page, published posts (lastmod = their last edit), and the tags,
+writers and series that have published posts, each in the languages it exists in, with its
 versions in the others as hreflang alternates (and x-default: the default language's).
 Addresses are on SITE_URL, not on whatever host the request named, and without
 django.contrib.sites."""
@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import F, Max
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import translation
 
-from blog.models import Author, Post, Tag
+from blog.models import Author, Post, Series, Tag
 from blog.public.addresses import absolute_url
 
 
@@ -143,9 +144,27 @@ class AuthorSitemap(SiteUrlSitemap):
         return _with_languages(rows, Author)
 
 
+class SeriesSitemap(SiteUrlSitemap):
+    def items(self):
+        # A series lives in its own language: one address, its language's.
+        published = Post.objects.published()
+        rows = (
+            Series.objects.filter(parts__post__in=published, parts__post__language=F("language"))
+            .values("pk", "title", "slug", "language")
+            .annotate(lastmod=Greatest(Max("parts__post__updated_at"), F("updated_at")))
+            .order_by("title", "pk")
+        )
+        return _with_languages(rows, Series)
+
+    def location(self, series):
+        # In the language `versions()` asks for: the series' own, its one address.
+        return reverse("blog:series_detail", kwargs={"slug": series.slug})
+
+
 SITEMAPS = {
     "home": HomeSitemap,
     "posts": PostSitemap,
     "tags": TagSitemap,
     "writers": AuthorSitemap,
+    "series": SeriesSitemap,
 }

@@ -11,6 +11,7 @@ from blog.views.posts import (
     post_detail,
     post_list,
     post_preview,
+    series_detail,
     server_error,
     tag_detail,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "post_preview",
     "post_search",
     "robots_txt",
+    "series_detail",
     "server_error",
     "sitemap",
     "tag_detail",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from blog.comments.commenter import can_change, own_comment_ids
 from blog.comments.forms import CommentForm
-from blog.models import Author, Comment, Post, Tag
+from blog.models import Author, Comment, Post, Series, Tag, series_place
 from blog.public.languages import language_versions
 from blog.public.pagecache import cached_for_readers, is_shared
 from blog.public.pagination import paginate
@@ -62,6 +62,8 @@ def article_context(request, post: Post, *, form=None, reply_to=None) -> dict:
         "meta": article_metadata(request, post, authors),
         "older": older,
         "newer": newer,
+        # "Part 2 of 5": one query for a post in a series, none for the others.
+        "series_place": series_place(post),
         "language_versions": _article_versions(post),
         "related": related,
         "comments_open": post.accepts_comments(),
@@ -162,6 +164,22 @@ def tag_detail(request, slug):
         "language_versions": language_versions("blog:tag_detail", {"slug": slug}, used_in),
     }
     return render(request, "blog/tag_detail.html", context)
+
+
+@require_safe
+@cached_for_readers(vary_on=("page",))
+def series_detail(request, slug):
+    # A series has one language: its page answers at that language's address alone.
+    series = get_object_or_404(Series.objects.in_language(translation.get_language()), slug=slug)
+    posts = Post.objects.for_cards().in_language(series.language).in_series(series)
+    # A series whose parts are all drafts does not exist for readers, as a tag's.
+    page = paginate(request, posts, allow_empty=False)
+    context = {
+        "series": series,
+        "page": page,
+        "language_versions": {series.language: series.get_absolute_url()},
+    }
+    return render(request, "blog/series_detail.html", context)
 
 
 @require_safe

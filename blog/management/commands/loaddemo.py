@@ -13,11 +13,13 @@ from PIL import Image, ImageColor, ImageDraw, ImageFilter, ImageFont
 from blog.content.text import slugify
 from blog.management.demo.content import (
     POSTS,
+    SERIES,
     TAGS,
     WRITERS,
     DemoComment,
     DemoCover,
     DemoPost,
+    DemoSeries,
     DemoTag,
     DemoWriter,
 )
@@ -28,6 +30,8 @@ from blog.models import (
     DailyPostViews,
     Post,
     PostAuthor,
+    Series,
+    SeriesPart,
     Tag,
 )
 from blog.models import (
@@ -46,7 +50,7 @@ type RGB = tuple[int, int, int]
 class Command(BaseCommand):
     help = (
         "Fill an empty site with demo writers, tags, posts (in English, Azerbaijani and "
-        "Russian, some translations of others), comments and generated pictures. Does "
+        "Russian, some translations of others), a series, comments and generated pictures. Does "
         "nothing once any post exists, so `make run` can call it every time."
     )
 
@@ -69,12 +73,29 @@ class Command(BaseCommand):
                 source = posts.get(demo.translation_of) if demo.translation_of else None
                 posts[demo.name], comments = create_post(demo, authors, source=source)
                 comment_total += comments
+            for demo in SERIES:
+                if demo.language in languages:
+                    create_series(demo, posts)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded demo content: {len(authors)} writers, {len(posts)} posts, "
                 f"{comment_total} comments."
             )
         )
+
+
+def create_series(demo: DemoSeries, posts: dict[str, Post]) -> Series:
+    """A series of demo posts, in the order the data file names them."""
+    series = Series(
+        title=demo.title, slug=demo.slug, description=demo.description, language=demo.language
+    )
+    series.full_clean()
+    series.save()
+    for position, name in enumerate(demo.parts, 1):
+        part = SeriesPart(series=series, post=posts[name], position=position)
+        part.full_clean()
+        part.save()
+    return series
 
 
 def create_writer(demo: DemoWriter) -> Author:

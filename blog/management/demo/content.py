@@ -1,5 +1,5 @@
-"""Demo content for `manage.py loaddemo`: writers, tags, posts and reader comments, all
-invented for this project, read from the data files beside this module.
+"""Demo content for `manage.py loaddemo`: writers, tags, posts, series and reader
+comments, all invented for this project, read from the data files beside this module.
 
 - writers.json: the writers, in order; the first is the one `ensure_editor` links to the
   editor account. `role_translations` and `bio_translations` give the role and bio in
@@ -16,6 +16,9 @@ invented for this project, read from the data files beside this module.
     must come earlier. The translation joins the original's translation group (one
     version a language) and may leave out `writers`, `tags` and all of `cover` but
     its `alt`: they are the original's, and the cover is drawn as the same picture.
+
+- series.json: series of posts to be read in order, each with its title, slug,
+  language, description and `parts`: the NN-name of each post's file, in reading order.
 
 Times are relative to the moment of loading, so a fresh checkout always shows recent
 posts, one draft (`"days_ago": null`) and one scheduled for next week (a negative
@@ -92,6 +95,15 @@ class DemoPost:
     @property
     def status(self) -> str:
         return PostStatus.DRAFT if self.days_ago is None else PostStatus.PUBLISHED
+
+
+@dataclass(frozen=True)
+class DemoSeries:
+    title: str
+    slug: str
+    description: str
+    parts: tuple[str, ...]  # post file names ("03-listening-before-speaking-how"), in order
+    language: str = "en"
 
 
 class DemoDataError(ValueError):
@@ -172,6 +184,26 @@ def load_posts(folder: Path = HERE) -> tuple[DemoPost, ...]:
     return tuple(posts.values())
 
 
+def load_series(folder: Path = HERE, posts: tuple[DemoPost, ...] | None = None):
+    """The series, each naming posts of its language that exist in `posts`."""
+    names = {post.name: post for post in (posts if posts is not None else load_posts(folder))}
+
+    def parse(path: Path):
+        found = []
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            series = DemoSeries(**(row | {"parts": tuple(row["parts"])}))
+            for name in series.parts:
+                if name not in names:
+                    raise ValueError(f"{series.slug}: no post file is named {name!r}")
+                if names[name].language != series.language:
+                    raise ValueError(f"{series.slug}: {name!r} is not in {series.language!r}")
+            found.append(series)
+        return tuple(found)
+
+    return _read(folder / "series.json", parse)
+
+
 WRITERS = load_writers()
 TAGS = load_tags()
 POSTS = load_posts()
+SERIES = load_series(posts=POSTS)
